@@ -1,0 +1,1 @@
+export const ASSIGNMENT_CONFIG = Symbol('ASSIGNMENT_CONFIG');

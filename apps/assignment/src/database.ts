@@ -1,0 +1,17 @@
+import type { ServiceDatabaseOptions } from '@qifu/database';
+import { InboxRecord, OutboxMessage } from '@qifu/messaging';
+import { Department } from './directory/department.entity';
+import { User } from './directory/user.entity';
+import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { Assignment } from './routing/assignment.entity';
+
+export const SCHEMA = 'assignment';
+
+export function assignmentDatabase(url: string): ServiceDatabaseOptions {
+  return {
+    url,
+    schema: SCHEMA,
+    entities: [Department, User, Assignment, OutboxMessage, InboxRecord],
+    migrations: [Initial1764000000000],
+  };
+}

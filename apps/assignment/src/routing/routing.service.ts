@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestFiledV1 } from '@qifu/contracts';
+import { OutboxPublisher } from '@qifu/messaging';
+import type { EntityManager } from 'typeorm';
+import { User } from '../directory/user.entity';
+import { Assignment } from './assignment.entity';
+import { chooseOfficer } from './domain/routing-choice';
+
+const WAITING_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, filed_at, request_id`;
+
+/**
+ * Routing with capacity that holds under concurrency: every decision locks the candidate officers'
+ * rows (in id order, so no deadlocks) and writes the new load, the assignment and its event in the
+ * caller's transaction.
+ */
+@Injectable()
+export class RoutingService {
+  constructor(private readonly outbox: OutboxPublisher) {}
+
+  async onFiled(manager: EntityManager, e: RequestFiledV1): Promise<void> {
+    const existing = await manager.findOne(Assignment, { where: { requestId: e.requestId } });
+    if (existing) return;
+    const row = manager.create(Assignment, {
+      requestId: e.requestId,
+      referenceNo: e.referenceNo,
+      companyId: e.companyId,
+      liaisonOfficerId: e.liaisonOfficerId,
+      category: e.category,
+      priority: e.priority,
+      state: 'waiting',
+      officerId: null,
+      filedAt: new Date(e.filedAt),
+      assignedAt: null,
+    });
+    await manager.insert(Assignment, row);
+    const assigned = await this.tryAssign(manager, row);
+    if (!assigned) await this.announceWaiting(manager, row, 'no officer with this category has free capacity');
+  }
+
+  /** Locks the candidates, chooses, and assigns. Returns false when nobody has room. */
+  async tryAssign(manager: EntityManager, a: Assignment): Promise<boolean> {
+    const candidates = (await manager
+      .createQueryBuilder(User, 'u')
+      .where(`u.role = 'officer' AND u.available AND (u.id = :liaison OR :category = ANY(u.categories))`, {
+        liaison: a.liaisonOfficerId ?? '00000000-0000-0000-0000-000000000000',
+        category: a.category,
+      })
+      .orderBy('u.id')
+      .setLock('pessimistic_write')
+      .getMany());
+    const decision = chooseOfficer(a, candidates);
+    if (!decision.officerId) return false;
+    const officer = candidates.find((c) => c.id === decision.officerId)!;
+    await this.assignTo(manager, a, officer, decision.reason, null);
+    return true;
+  }
+
+  private async assignTo(
+    manager: EntityManager,
+    a: Assignment,
+    officer: User,
+    reason: 'liaison' | 'category' | 'manual' | 'transfer',
+    previousOfficerId: string | null,
+  ): Promise<void> {
+    const now = new Date();
+    await manager.update(User, { id: officer.id }, { openCount: () => 'open_count + 1', lastAssignedAt: now });
+    await manager.update(Assignment, { requestId: a.requestId }, { state: 'assigned', officerId: officer.id, assignedAt: now });
+    await this.outbox.publish(manager, 'request.assigned.v1', {
+      requestId: a.requestId,
+      referenceNo: a.referenceNo,
+      officerId: officer.id,
+      officerName: officer.displayName,
+      departmentId: officer.departmentId,
+      supervisorId: officer.supervisorId,
+      previousOfficerId,
+      reason,
+      assignedAt: now.toISOString(),
+    });
+  }
+
+  private async announceWaiting(manager: EntityManager, a: Assignment, reason: string): Promise<void> {
+    const supervisors = await manager.find(User, { where: { role: 'supervisor' }, select: { id: true } });
+    await this.outbox.publish(manager, 'request.unassigned.v1', {
+      requestId: a.requestId,
+      referenceNo: a.referenceNo,
+      departmentId: null,
+      supervisorIds: supervisors.map((s) => s.id),
+      reason,
+      at: new Date().toISOString(),
+    });
+  }
+
+  /** The request left the officer's hands (resolved, closed, cancelled): free the seat and refill it. */
+  async release(manager: EntityManager, requestId: string): Promise<void> {
+    const a = await manager.findOne(Assignment, { where: { requestId }, lock: { mode: 'pessimistic_write' } });
+    if (!a || a.state === 'released') return;
+    const officerId = a.officerId;
+    await manager.update(Assignment, { requestId }, { state: 'released' });
+    if (a.state === 'assigned' && officerId) {
+      await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [officerId]);
+      await this.drainFor(manager, officerId);
+    }
+  }
+
+  /** Gives waiting requests to this officer while they have room: most urgent, then oldest, first. */
+  async drainFor(manager: EntityManager, officerId: string): Promise<number> {
+    let given = 0;
+    for (;;) {
+      const officer = await manager.findOne(User, { where: { id: officerId }, lock: { mode: 'pessimistic_write' } });
+      if (!officer || officer.role !== 'officer' || !officer.available || officer.openCount >= officer.capacity) return given;
+      const [next] = (await manager.query(
+        `SELECT request_id FROM assignments
+          WHERE state = 'waiting' AND (category = ANY($1::text[]) OR liaison_officer_id = $2)
+          ORDER BY ${WAITING_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [officer.categories, officerId],
+      )) as { request_id: string }[];
+      if (!next) return given;
+      const a = await manager.findOneByOrFail(Assignment, { requestId: next.request_id });
+      await this.assignTo(manager, a, officer, a.liaisonOfficerId === officerId ? 'liaison' : 'category', null);
+      given += 1;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@qifu/database';
+import { MessagingModule, pingController } from '@qifu/messaging';
+import { CompaniesModule } from './companies/companies.module';
+import type { RequestsConfig } from './config/requests.config';
+import { requestsDatabase, SCHEMA } from './database';
+import { RequestsModule } from './requests/requests.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: RequestsConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(requestsDatabase(config.DATABASE_URL))),
+        MessagingModule.forService({ service: 'requests', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        CompaniesModule,
+        RequestsModule,
+      ],
+      controllers: [pingController('requests')],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import type { ServiceDatabaseOptions } from '@qifu/database';
+import { InboxRecord, OutboxMessage } from '@qifu/messaging';
+import { Company } from './companies/company.entity';
+import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { Request } from './requests/request.entity';
+import { RequestEvent } from './timeline/request-event.entity';
+
+export const SCHEMA = 'requests';
+
+export function requestsDatabase(url: string): ServiceDatabaseOptions {
+  return {
+    url,
+    schema: SCHEMA,
+    entities: [Company, Request, RequestEvent, OutboxMessage, InboxRecord],
+    migrations: [Initial1764000000000],
+  };
+}

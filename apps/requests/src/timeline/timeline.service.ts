@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Actor, JsonObject, RequestStatus } from '@qifu/contracts';
+import type { EntityManager } from 'typeorm';
+import { RequestEvent } from './request-event.entity';
+
+export interface TimelineEntry {
+  requestId: string;
+  type: string;
+  actor: Pick<Actor, 'userId' | 'role'> | null;
+  fromStatus?: RequestStatus | null;
+  toStatus?: RequestStatus | null;
+  message?: string | null;
+  data?: JsonObject;
+  internal?: boolean;
+  at?: Date;
+}
+
+/** Appends to a request's timeline inside the caller's transaction. Nothing here updates or deletes. */
+@Injectable()
+export class TimelineService {
+  async append(manager: EntityManager, entry: TimelineEntry): Promise<RequestEvent> {
+    const row = manager.create(RequestEvent, {
+      id: randomUUID(),
+      requestId: entry.requestId,
+      type: entry.type,
+      actorId: entry.actor?.userId ?? null,
+      actorRole: entry.actor?.role ?? 'system',
+      fromStatus: entry.fromStatus ?? null,
+      toStatus: entry.toStatus ?? null,
+      message: entry.message ?? null,
+      data: entry.data ?? {},
+      internal: entry.internal ?? false,
+      at: entry.at ?? new Date(),
+    });
+    await manager.insert(RequestEvent, row);
+    return row;
+  }
+
+  async list(manager: EntityManager, requestId: string, includeInternal: boolean): Promise<RequestEvent[]> {
+    return manager.find(RequestEvent, {
+      where: includeInternal ? { requestId } : { requestId, internal: false },
+      order: { seq: 'ASC' },
+    });
+  }
+}

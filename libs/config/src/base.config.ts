@@ -1,0 +1,37 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/** Settings every service shares (API.md "Configuration"). */
+export class BaseConfig {
+  @IsIn(['development', 'production', 'test'], { message: 'set NODE_ENV to development, production or test' })
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'set DATABASE_URL to a postgres:// URL, e.g. postgres://127.0.0.1:5432/qifu' })
+  DATABASE_URL = 'postgres://127.0.0.1:5432/qifu';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'set REDIS_URL to a redis:// URL, e.g. redis://127.0.0.1:6379' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_{}.-]+$/, { message: 'set QUEUE_PREFIX to letters, digits, _ . - { } only (no ":")' })
+  QUEUE_PREFIX = 'qifu';
+
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  RPC_TIMEOUT_MS = 5_000;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'set LOG_LEVEL to error, warn, log, debug or verbose' })
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** Accept a Redis whose maxmemory-policy is not noeviction (evicted queue keys are lost work). */
+  @Transform(toBool)
+  ALLOW_REDIS_EVICTION = false;
+
+  @IsString()
+  INSTANCE_NAME = `${process.pid}`;
+}
+
+export { toBool };

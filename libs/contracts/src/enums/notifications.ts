@@ -1,0 +1,11 @@
+export const NOTIFICATION_TYPES = [
+  'request.assigned',
+  'request.unassigned',
+  'request.info_requested',
+  'request.resolved',
+  'sla.warning',
+  'sla.breached',
+  'sla.escalated',
+  'rating.bad',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

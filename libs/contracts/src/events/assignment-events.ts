@@ -1,0 +1,21 @@
+export interface RequestAssignedV1 {
+  requestId: string;
+  referenceNo: string;
+  officerId: string;
+  officerName: string;
+  departmentId: string | null;
+  supervisorId: string | null;
+  previousOfficerId: string | null;
+  reason: 'liaison' | 'category' | 'manual' | 'transfer';
+  assignedAt: string;
+}
+
+export interface RequestUnassignedV1 {
+  requestId: string;
+  referenceNo: string;
+  departmentId: string | null;
+  /** Who must hear that the request waits: the department's supervisors (all supervisors if none). */
+  supervisorIds: string[];
+  reason: string;
+  at: string;
+}

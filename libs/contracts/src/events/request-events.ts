@@ -1,0 +1,43 @@
+import type { Priority, Rating, RequestCategory, RequestStatus } from '../enums/request';
+
+export interface RequestFiledV1 {
+  requestId: string;
+  referenceNo: string;
+  companyId: string;
+  liaisonOfficerId: string | null;
+  category: RequestCategory;
+  priority: Priority;
+  title: string;
+  filedAt: string;
+}
+
+export interface RequestAcceptedV1 {
+  requestId: string;
+  referenceNo: string;
+  officerId: string;
+  acceptedAt: string;
+}
+
+/** Any status change other than filing; consumers pick the statuses they care about. */
+export interface RequestStatusChangedV1 {
+  requestId: string;
+  referenceNo: string;
+  companyId: string;
+  from: RequestStatus;
+  to: RequestStatus;
+  actorId: string;
+  assigneeId: string | null;
+  supervisorId: string | null;
+  changedAt: string;
+}
+
+export interface RequestRatedV1 {
+  requestId: string;
+  referenceNo: string;
+  companyId: string;
+  rating: Rating;
+  comment: string | null;
+  assigneeId: string | null;
+  supervisorId: string | null;
+  ratedAt: string;
+}

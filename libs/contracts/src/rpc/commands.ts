@@ -1,0 +1,75 @@
+import type { JsonObject } from '../json';
+import type { Priority, Rating, RequestCategory, RequestStatus } from '../enums/request';
+import type { Role } from '../enums/roles';
+import type { SlaClock } from '../enums/sla';
+import type { Actor, PageQuery, SlaPolicyView } from './views';
+
+export interface CreateDepartmentInput {
+  name: string;
+  code: string;
+}
+
+export interface CreateUserInput {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  departmentId?: string;
+  companyId?: string;
+  supervisorId?: string;
+  categories?: RequestCategory[];
+  capacity?: number;
+}
+
+export interface UpdateUserInput {
+  displayName?: string;
+  password?: string;
+  departmentId?: string | null;
+  supervisorId?: string | null;
+  categories?: RequestCategory[];
+  capacity?: number;
+  available?: boolean;
+}
+
+export interface CreateCompanyInput {
+  name: string;
+  creditCode: string;
+  address?: string;
+  contactName?: string;
+  contactPhone?: string;
+  liaisonOfficerId?: string;
+}
+
+export type UpdateCompanyInput = Partial<Omit<CreateCompanyInput, 'liaisonOfficerId'>> & {
+  liaisonOfficerId?: string | null;
+};
+
+export interface FileRequestInput {
+  category: RequestCategory;
+  title: string;
+  description: string;
+  priority?: Priority;
+  details: JsonObject;
+}
+
+export interface ListRequestsQuery extends PageQuery {
+  status?: RequestStatus;
+  category?: RequestCategory;
+  assigneeId?: string;
+  breached?: boolean;
+  q?: string;
+}
+
+export interface RequestAction {
+  actor: Actor;
+  requestId: string;
+}
+
+export type PutSlaPolicyInput = Omit<SlaPolicyView, 'updatedAt'>;
+
+export interface DueQuery {
+  calendarId: string;
+  from: string;
+  duration: string;
+  clock: SlaClock;
+}

@@ -1,0 +1,114 @@
+import type { ServiceName } from '../queues';
+import type {
+  CreateCompanyInput,
+  CreateDepartmentInput,
+  CreateUserInput,
+  DueQuery,
+  FileRequestInput,
+  ListRequestsQuery,
+  PutSlaPolicyInput,
+  RequestAction,
+  UpdateCompanyInput,
+  UpdateUserInput,
+} from './commands';
+import type {
+  Actor,
+  CompanyView,
+  DepartmentView,
+  NotificationView,
+  Page,
+  PageQuery,
+  RequestView,
+  SlaPolicyView,
+  TimelineEntryView,
+  UserView,
+} from './views';
+import type { Rating } from '../enums/request';
+import type { Role } from '../enums/roles';
+
+export interface PingResult {
+  service: ServiceName;
+  ok: true;
+  at: string;
+}
+
+/** Every RPC pattern with its request and response types. */
+export interface RpcContract {
+  'requests.ping': { req: Record<string, never>; res: PingResult };
+  'assignment.ping': { req: Record<string, never>; res: PingResult };
+  'sla.ping': { req: Record<string, never>; res: PingResult };
+  'notifications.ping': { req: Record<string, never>; res: PingResult };
+
+  'auth.verify-credentials': { req: { username: string; password: string }; res: UserView };
+  'users.get': { req: { id: string }; res: UserView };
+  'users.create': { req: { input: CreateUserInput }; res: UserView };
+  'users.update': { req: { id: string; patch: UpdateUserInput }; res: UserView };
+  'users.list': { req: PageQuery & { role?: Role; departmentId?: string }; res: Page<UserView> };
+  'departments.create': { req: { input: CreateDepartmentInput }; res: DepartmentView };
+  'departments.list': { req: PageQuery; res: Page<DepartmentView> };
+
+  'companies.create': { req: { input: CreateCompanyInput }; res: CompanyView };
+  'companies.get': { req: { actor: Actor; id: string }; res: CompanyView };
+  'companies.update': { req: { id: string; patch: UpdateCompanyInput }; res: CompanyView };
+  'companies.list': { req: PageQuery; res: Page<CompanyView> };
+  'requests.file': {
+    req: { actor: Actor; input: FileRequestInput; idempotencyKey?: string };
+    res: { request: RequestView; replayed: boolean };
+  };
+  'requests.list': { req: { actor: Actor; query: ListRequestsQuery }; res: Page<RequestView> };
+  'requests.get': { req: RequestAction; res: RequestView };
+  'requests.timeline': { req: RequestAction; res: TimelineEntryView[] };
+  'requests.accept': { req: RequestAction; res: RequestView };
+  'requests.comment': { req: RequestAction & { body: string; internal: boolean }; res: TimelineEntryView };
+  'requests.resolve': { req: RequestAction & { resolution: string }; res: RequestView };
+  'requests.rate': { req: RequestAction & { rating: Rating; comment?: string }; res: RequestView };
+
+  'sla.policies.list': { req: Record<string, never>; res: SlaPolicyView[] };
+  'sla.policies.put': { req: { input: PutSlaPolicyInput }; res: SlaPolicyView };
+  'sla.due': { req: DueQuery; res: { dueAt: string } };
+
+  'notifications.list': { req: { actor: Actor; unread: boolean } & PageQuery; res: Page<NotificationView> };
+  'notifications.read': { req: { actor: Actor; id: string }; res: NotificationView };
+}
+export type RpcPattern = keyof RpcContract;
+export type RpcRequest<P extends RpcPattern> = RpcContract[P]['req'];
+export type RpcResponse<P extends RpcPattern> = RpcContract[P]['res'];
+
+/** Which service answers each pattern. */
+export const RPC_ROUTES: Readonly<Record<RpcPattern, ServiceName>> = {
+  'requests.ping': 'requests',
+  'assignment.ping': 'assignment',
+  'sla.ping': 'sla',
+  'notifications.ping': 'notifications',
+  'auth.verify-credentials': 'assignment',
+  'users.get': 'assignment',
+  'users.create': 'assignment',
+  'users.update': 'assignment',
+  'users.list': 'assignment',
+  'departments.create': 'assignment',
+  'departments.list': 'assignment',
+  'companies.create': 'requests',
+  'companies.get': 'requests',
+  'companies.update': 'requests',
+  'companies.list': 'requests',
+  'requests.file': 'requests',
+  'requests.list': 'requests',
+  'requests.get': 'requests',
+  'requests.timeline': 'requests',
+  'requests.accept': 'requests',
+  'requests.comment': 'requests',
+  'requests.resolve': 'requests',
+  'requests.rate': 'requests',
+  'sla.policies.list': 'sla',
+  'sla.policies.put': 'sla',
+  'sla.due': 'sla',
+  'notifications.list': 'notifications',
+  'notifications.read': 'notifications',
+};
+
+export const PING_PATTERNS: Readonly<Record<ServiceName, RpcPattern>> = {
+  requests: 'requests.ping',
+  assignment: 'assignment.ping',
+  sla: 'sla.ping',
+  notifications: 'notifications.ping',
+};

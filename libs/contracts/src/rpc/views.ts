@@ -1,0 +1,122 @@
+import type { JsonObject } from '../json';
+import type { NotificationType } from '../enums/notifications';
+import type { Priority, Rating, RequestCategory, RequestStatus } from '../enums/request';
+import type { Role } from '../enums/roles';
+import type { EscalationAudience, SlaClock, SlaState } from '../enums/sla';
+
+/** Who is calling: the gateway passes it with every command so the owning service enforces scope. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  companyId: string | null;
+  departmentId: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PageQuery {
+  page: number;
+  pageSize: number;
+}
+
+export interface DepartmentView {
+  id: string;
+  name: string;
+  code: string;
+  createdAt: string;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
+  companyId: string | null;
+  supervisorId: string | null;
+  categories: RequestCategory[];
+  capacity: number;
+  available: boolean;
+  createdAt: string;
+}
+
+export interface CompanyView {
+  id: string;
+  name: string;
+  creditCode: string;
+  address: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  liaisonOfficerId: string | null;
+  createdAt: string;
+}
+
+export interface SlaView {
+  responseDueAt: string | null;
+  resolutionDueAt: string | null;
+  state: SlaState;
+  escalationLevel: number;
+  breached: boolean;
+}
+
+export interface RequestView {
+  id: string;
+  referenceNo: string;
+  companyId: string;
+  category: RequestCategory;
+  priority: Priority;
+  title: string;
+  description: string;
+  details: JsonObject;
+  status: RequestStatus;
+  assignee: { id: string; displayName: string } | null;
+  departmentId: string | null;
+  sla: SlaView | null;
+  rating: Rating | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TimelineEntryView {
+  id: string;
+  requestId: string;
+  type: string;
+  actor: { id: string; role: Role | 'system' } | null;
+  fromStatus: RequestStatus | null;
+  toStatus: RequestStatus | null;
+  message: string | null;
+  data: JsonObject;
+  internal: boolean;
+  at: string;
+}
+
+export interface NotificationView {
+  id: string;
+  type: NotificationType;
+  requestId: string | null;
+  referenceNo: string | null;
+  message: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface DurationSpec {
+  duration: string;
+  clock: SlaClock;
+}
+
+export interface SlaPolicyView {
+  name: string;
+  match: { category?: RequestCategory; priority?: Priority };
+  calendarId: string;
+  response: DurationSpec;
+  resolution: DurationSpec;
+  warnAt: number[];
+  escalation: { after: string; notify: EscalationAudience }[];
+  updatedAt: string;
+}

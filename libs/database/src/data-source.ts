@@ -1,0 +1,59 @@
+import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { ensureDatabase } from './ensure-database';
+
+export interface ServiceDatabaseOptions {
+  url: string;
+  /** The service's own schema; every table of the service lives there. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export function dataSourceOptions(opts: ServiceDatabaseOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: opts.url,
+    schema: opts.schema,
+    entities: opts.entities,
+    migrations: opts.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    applicationName: opts.applicationName ?? `qifu-${opts.schema}`,
+    extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
+  };
+}
+
+/**
+ * Creates the database if missing, the service's schema, and applies its pending migrations under an
+ * advisory lock, so replicas starting together migrate once.
+ */
+export async function migrateServiceDatabase(opts: ServiceDatabaseOptions): Promise<string[]> {
+  await ensureDatabase(opts.url);
+  const ds = new DataSource({ ...dataSourceOptions(opts), poolSize: 1, extra: { max: 1 } } as DataSourceOptions);
+  await ds.initialize();
+  try {
+    const runner = ds.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`qifu-migrate-${opts.schema}`]);
+      try {
+        await runner.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema}"`);
+        const ran = await ds.runMigrations({ transaction: 'all' });
+        return ran.map((m) => m.name);
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`qifu-migrate-${opts.schema}`]);
+      }
+    } finally {
+      await runner.release();
+    }
+  } finally {
+    await ds.destroy();
+  }
+}

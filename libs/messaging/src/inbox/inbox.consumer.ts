@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { eventsSubscribedBy, INBOX_QUEUES, type EventEnvelope, type EventName } from '@qifu/contracts';
+import { type Job, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { createRedis } from '../redis';
+import { type EventHandlerFn, ON_EVENT } from './on-event.decorator';
+
+type AnyHandler = EventHandlerFn<EventName>;
+
+/**
+ * Consumes this service's inbox queue. Each event runs in one transaction that first records its id
+ * in the inbox table: a duplicate (same id) is skipped, a failure rolls back both and BullMQ retries.
+ */
+@Injectable()
+export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log: Logger;
+  private readonly handlers = new Map<EventName, AnyHandler>();
+  private worker?: Worker<EventEnvelope>;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly dataSource: DataSource,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {
+    this.log = new Logger(`Inbox:${options.service}`);
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    this.collectHandlers();
+    return this.start();
+  }
+
+  private collectHandlers(): void {
+    const found = new Map<EventName, string[]>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance) as object | null;
+      if (!proto) continue;
+      for (const method of this.scanner.getAllMethodNames(proto)) {
+        const fn = instance[method];
+        if (typeof fn !== 'function') continue;
+        const name = this.reflector.get<EventName | undefined>(ON_EVENT, fn as () => unknown);
+        if (!name) continue;
+        found.set(name, [...(found.get(name) ?? []), `${wrapper.name}.${method}`]);
+        this.handlers.set(name, (fn as AnyHandler).bind(instance));
+      }
+    }
+    const expected = eventsSubscribedBy(this.options.service);
+    const problems: string[] = [];
+    for (const name of expected) {
+      const where = found.get(name) ?? [];
+      if (where.length !== 1) problems.push(`${name}: ${where.length} handlers (${where.join(', ') || 'none'}), need exactly 1`);
+    }
+    for (const name of found.keys()) {
+      if (!expected.includes(name)) problems.push(`${name}: handled here but not routed to ${this.options.service} (EVENT_SUBSCRIBERS)`);
+    }
+    if (problems.length > 0) {
+      throw new Error(`${this.options.service} refuses to start, event handlers do not match the routing:\n  ${problems.join('\n  ')}`);
+    }
+  }
+
+  private async start(): Promise<void> {
+    this.worker = new Worker<EventEnvelope>(INBOX_QUEUES[this.options.service], (job) => this.handle(job), {
+      connection: createRedis(this.options.redisUrl),
+      prefix: this.options.prefix,
+      concurrency: this.options.inboxConcurrency ?? 8,
+    });
+    this.worker.on('error', (err) => this.log.warn(`worker: ${err.message}`));
+    this.worker.on('failed', (job, err) =>
+      this.log.warn(`${job?.data.name ?? '?'} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`),
+    );
+    await this.worker.waitUntilReady();
+  }
+
+  private async handle(job: Job<EventEnvelope>): Promise<void> {
+    const envelope = job.data;
+    const handler = this.handlers.get(envelope.name);
+    if (!handler) throw new Error(`no handler for ${envelope.name}`);
+    await this.dataSource.transaction(async (manager) => {
+      const inserted = (await manager.query(
+        'INSERT INTO inbox (event_id, name, handled_at) VALUES ($1, $2, now()) ON CONFLICT (event_id) DO NOTHING RETURNING event_id',
+        [envelope.id, envelope.name],
+      )) as unknown[];
+      if (inserted.length === 0) return;
+      await handler(envelope.payload, { manager, envelope });
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Lets the events in flight finish (graceful shutdown).
+    await this.worker?.close();
+  }
+}

@@ -1,0 +1,27 @@
+import type { QueryRunner } from 'typeorm';
+
+/**
+ * The outbox and inbox tables every service needs, created by each service's first migration in
+ * its own schema. Kept here so the five services cannot drift apart.
+ */
+export async function createMessagingTables(runner: QueryRunner, schema: string): Promise<void> {
+  await runner.query(`CREATE TABLE "${schema}"."outbox" (
+    "id" uuid PRIMARY KEY,
+    "seq" bigserial NOT NULL,
+    "name" text NOT NULL,
+    "payload" jsonb NOT NULL,
+    "occurred_at" timestamptz NOT NULL,
+    "published_at" timestamptz NULL)`);
+  await runner.query(`CREATE INDEX "outbox_unpublished" ON "${schema}"."outbox" ("seq") WHERE published_at IS NULL`);
+  await runner.query(`CREATE INDEX "outbox_published_at" ON "${schema}"."outbox" ("published_at")`);
+  await runner.query(`CREATE TABLE "${schema}"."inbox" (
+    "event_id" uuid PRIMARY KEY,
+    "name" text NOT NULL,
+    "handled_at" timestamptz NOT NULL)`);
+  await runner.query(`CREATE INDEX "inbox_handled_at" ON "${schema}"."inbox" ("handled_at")`);
+}
+
+export async function dropMessagingTables(runner: QueryRunner, schema: string): Promise<void> {
+  await runner.query(`DROP TABLE "${schema}"."inbox"`);
+  await runner.query(`DROP TABLE "${schema}"."outbox"`);
+}

@@ -1,0 +1,190 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_SUBSCRIBERS, INBOX_QUEUES, type EventEnvelope, type EventName, type ServiceName } from '@qifu/contracts';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { createRedis } from '../redis';
+import { outboxChannel } from './outbox.publisher';
+
+const BATCH = 500;
+export const INBOX_JOB_OPTIONS = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 250 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+} as const;
+
+interface Row {
+  id: string;
+  name: EventName;
+  payload: unknown;
+  occurred_at: Date;
+}
+
+/**
+ * Moves committed outbox rows to each subscriber's inbox queue (job id = event id, so a re-send
+ * while the job still exists is a no-op and the inbox dedupes the rest). Several replicas share the
+ * work through FOR UPDATE SKIP LOCKED. Woken by NOTIFY at commit, with a slow poll as a backstop.
+ * Also watches a marker key: when Redis comes back empty, recent events are sent again.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log: Logger;
+  private readonly queues = new Map<ServiceName, Queue>();
+  private connection?: Redis;
+  private listener?: Client;
+  private pollTimer?: NodeJS.Timeout;
+  private running = false;
+  private again = false;
+  private stopped = false;
+  private draining?: Promise<void>;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly dataSource: DataSource,
+  ) {
+    this.log = new Logger(`OutboxRelay:${options.service}`);
+  }
+
+  private get markerKey(): string {
+    return `${this.options.prefix}:qifu:redis-epoch:${this.options.service}`;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = createRedis(this.options.redisUrl, { maxRetriesPerRequest: 1 });
+    this.connection.on('error', (err: Error) => this.log.warn(`redis: ${err.message}`));
+    await this.connection.set(this.markerKey, new Date().toISOString(), 'NX');
+    await this.listen();
+    this.pollTimer = setInterval(() => {
+      void this.checkRedisEpoch();
+      this.kick();
+    }, this.options.relayPollMs ?? 1_000);
+    this.kick();
+  }
+
+  private async listen(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    const client = new Client({ connectionString: url });
+    client.on('error', (err) => {
+      this.log.warn(`LISTEN connection lost: ${err.message}; polling until it is back`);
+      this.listener = undefined;
+      setTimeout(() => void this.reListen(), 1_000);
+    });
+    client.on('notification', () => this.kick());
+    await client.connect();
+    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
+    this.listener = client;
+  }
+
+  private async reListen(): Promise<void> {
+    if (this.stopped || this.listener) return;
+    await this.listen().catch(() => setTimeout(() => void this.reListen(), 2_000));
+  }
+
+  /** Runs a drain now, or right after the one in progress. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        try {
+          while ((await this.drainBatch()) === BATCH) {
+            /* keep going */
+          }
+        } catch (err) {
+          this.log.warn(`relay paused: ${(err as Error).message}`);
+        }
+      } while (this.again && !this.stopped);
+      this.running = false;
+    })();
+  }
+
+  private queueFor(service: ServiceName): Queue {
+    let q = this.queues.get(service);
+    if (!q) {
+      q = new Queue(INBOX_QUEUES[service], { connection: this.connection!, prefix: this.options.prefix });
+      q.on('error', (err: Error) => this.log.warn(`queue ${service}: ${err.message}`));
+      this.queues.set(service, q);
+    }
+    return q;
+  }
+
+  private async send(rows: Row[]): Promise<void> {
+    const bySubscriber = new Map<ServiceName, EventEnvelope[]>();
+    for (const row of rows) {
+      const envelope = {
+        id: row.id,
+        name: row.name,
+        source: this.options.service,
+        occurredAt: row.occurred_at.toISOString(),
+        payload: row.payload,
+      } as EventEnvelope;
+      for (const sub of EVENT_SUBSCRIBERS[row.name] ?? []) {
+        const list = bySubscriber.get(sub) ?? [];
+        list.push(envelope);
+        bySubscriber.set(sub, list);
+      }
+    }
+    await Promise.all(
+      [...bySubscriber].map(([sub, envelopes]) =>
+        this.queueFor(sub).addBulk(
+          envelopes.map((e) => ({ name: e.name, data: e, opts: { ...INBOX_JOB_OPTIONS, jobId: e.id } })),
+        ),
+      ),
+    );
+  }
+
+  private async drainBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT id, name, payload, occurred_at FROM outbox WHERE published_at IS NULL
+         ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      )) as Row[];
+      if (rows.length === 0) return 0;
+      await this.send(rows);
+      await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  /** Redis lost its data (the marker is gone): send the recent events again; inboxes drop duplicates. */
+  private async checkRedisEpoch(): Promise<void> {
+    if (!this.connection || this.stopped) return;
+    try {
+      const created = await this.connection.set(this.markerKey, new Date().toISOString(), 'NX');
+      if (created !== 'OK') return;
+      const hours = this.options.replayHours ?? 24;
+      const res = (await this.dataSource.query(
+        `UPDATE outbox SET published_at = NULL WHERE published_at > now() - make_interval(hours => $1)`,
+        [hours],
+      )) as [unknown, number];
+      this.log.warn(`Redis came back empty: re-sending ${res[1]} events of the last ${hours} h`);
+      this.kick();
+    } catch (err) {
+      this.log.debug?.(`epoch check failed: ${(err as Error).message}`);
+    }
+  }
+
+  /** Deletes published rows past the replay window (called by the owning service's housekeeping). */
+  async prune(): Promise<void> {
+    const hours = (this.options.replayHours ?? 24) * 2;
+    await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [hours]);
+    await this.dataSource.query(`DELETE FROM inbox WHERE handled_at < now() - make_interval(hours => $1)`, [hours * 7]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    await this.draining?.catch(() => undefined);
+    await this.listener?.end().catch(() => undefined);
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.connection?.disconnect();
+  }
+}
