@@ -13,17 +13,16 @@ export class AppModule {
   static forRoot(config: AssignmentConfig): DynamicModule {
     return {
       module: AppModule,
+      global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(assignmentDatabase(config.DATABASE_URL))),
         MessagingModule.forService({ service: 'assignment', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         RoutingModule,
         DirectoryModule,
-        { module: ConfigHolder, global: true, providers: [{ provide: ASSIGNMENT_CONFIG, useValue: config }], exports: [ASSIGNMENT_CONFIG] },
       ],
+      providers: [{ provide: ASSIGNMENT_CONFIG, useValue: config }],
+      exports: [ASSIGNMENT_CONFIG],
       controllers: [pingController('assignment')],
     };
   }
 }
-
-@Module({})
-class ConfigHolder {}

@@ -1,5 +1,5 @@
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
-import { ensureDatabase } from './ensure-database';
+import { ensureDatabase, withDefaultUser } from './ensure-database';
 
 export interface ServiceDatabaseOptions {
   url: string;
@@ -16,7 +16,7 @@ export interface ServiceDatabaseOptions {
 export function dataSourceOptions(opts: ServiceDatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
-    url: opts.url,
+    url: withDefaultUser(opts.url),
     schema: opts.schema,
     entities: opts.entities,
     migrations: opts.migrations,
@@ -24,9 +24,10 @@ export function dataSourceOptions(opts: ServiceDatabaseOptions): DataSourceOptio
     migrationsTransactionMode: 'all',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logging: false,
     applicationName: opts.applicationName ?? `qifu-${opts.schema}`,
-    extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
+    // Raw SQL names tables without a schema: each service's connections see only its own schema.
+    extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: 5_000, options: `-c search_path="${opts.schema}"` },
   };
 }
 
@@ -36,7 +37,9 @@ export function dataSourceOptions(opts: ServiceDatabaseOptions): DataSourceOptio
  */
 export async function migrateServiceDatabase(opts: ServiceDatabaseOptions): Promise<string[]> {
   await ensureDatabase(opts.url);
-  const ds = new DataSource({ ...dataSourceOptions(opts), poolSize: 1, extra: { max: 1 } } as DataSourceOptions);
+  // Two connections: one holds the advisory lock, the other runs the migrations.
+  const base = dataSourceOptions(opts);
+  const ds = new DataSource({ ...base, extra: { ...(base.extra as object), max: 2 } } as DataSourceOptions);
   await ds.initialize();
   try {
     const runner = ds.createQueryRunner();

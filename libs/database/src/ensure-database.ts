@@ -1,7 +1,18 @@
+import { userInfo } from 'node:os';
 import { Client } from 'pg';
 
 const DUPLICATE_DATABASE = '42P04';
 const UNIQUE_VIOLATION = '23505';
+
+/**
+ * A URL without a user name connects as PGUSER or the operating-system user, as psql does (the
+ * default postgres://127.0.0.1:5432/qifu carries none).
+ */
+export function withDefaultUser(url: string): string {
+  const u = new URL(url);
+  if (!u.username) u.username = process.env.PGUSER ?? userInfo().username;
+  return u.toString();
+}
 
 function databaseName(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
@@ -29,7 +40,8 @@ async function connect(url: string): Promise<Client> {
 }
 
 /** Creates the database named in `url` if it does not exist (several services may race: that is fine). */
-export async function ensureDatabase(url: string): Promise<void> {
+export async function ensureDatabase(rawUrl: string): Promise<void> {
+  const url = withDefaultUser(rawUrl);
   const name = databaseName(url);
   let probe: Client;
   try {
@@ -52,7 +64,8 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-export async function dropDatabase(url: string): Promise<void> {
+export async function dropDatabase(rawUrl: string): Promise<void> {
+  const url = withDefaultUser(rawUrl);
   const name = databaseName(url);
   const admin = await connect(withDatabase(url, 'postgres'));
   try {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { EVENT_SUBSCRIBERS, INBOX_QUEUES, type EventEnvelope, type EventName, type ServiceName } from '@qifu/contracts';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { Client } from 'pg';
+import { PgListener } from '@qifu/database';
 import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { createRedis } from '../redis';
@@ -34,7 +34,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly log: Logger;
   private readonly queues = new Map<ServiceName, Queue>();
   private connection?: Redis;
-  private listener?: Client;
+  private listener?: PgListener;
   private pollTimer?: NodeJS.Timeout;
   private running = false;
   private again = false;
@@ -65,22 +65,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async listen(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    const client = new Client({ connectionString: url });
-    client.on('error', (err) => {
-      this.log.warn(`LISTEN connection lost: ${err.message}; polling until it is back`);
-      this.listener = undefined;
-      setTimeout(() => void this.reListen(), 1_000);
-    });
-    client.on('notification', () => this.kick());
-    await client.connect();
-    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
-    this.listener = client;
-  }
-
-  private async reListen(): Promise<void> {
-    if (this.stopped || this.listener) return;
-    await this.listen().catch(() => setTimeout(() => void this.reListen(), 2_000));
+    const url = (this.dataSource.options as { url?: string }).url ?? '';
+    this.listener = new PgListener(url, outboxChannel(this.options.schema), () => this.kick(), (m) => this.log.warn(m));
+    await this.listener.start();
   }
 
   /** Runs a drain now, or right after the one in progress. */
@@ -183,7 +170,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     await this.draining?.catch(() => undefined);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.connection?.disconnect();
   }

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { type Actor, CodedError, ROLES, type Role, type UserView } from '@qifu/contracts';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+
+interface TokenClaims {
+  sub: string;
+  role: Role;
+  companyId: string | null;
+  departmentId: string | null;
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  issue(user: UserView): string {
+    const claims: TokenClaims = { sub: user.id, role: user.role, companyId: user.companyId, departmentId: user.departmentId };
+    return this.jwt.sign(claims, { secret: this.config.JWT_SECRET, expiresIn: this.config.JWT_TTL_SECONDS });
+  }
+
+  verify(token: string): Actor {
+    let claims: TokenClaims;
+    try {
+      claims = this.jwt.verify<TokenClaims>(token, { secret: this.config.JWT_SECRET });
+    } catch (err) {
+      const expired = (err as Error).name === 'TokenExpiredError';
+      throw new CodedError('UNAUTHORIZED', expired ? 'the token has expired: log in again' : 'the token is not valid');
+    }
+    if (!ROLES.includes(claims.role)) throw new CodedError('UNAUTHORIZED', 'the token is not valid');
+    return { userId: claims.sub, role: claims.role, companyId: claims.companyId, departmentId: claims.departmentId };
+  }
+}

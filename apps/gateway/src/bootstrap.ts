@@ -1,0 +1,47 @@
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadConfig } from '@qifu/config';
+import { checkRedis, logLevels } from '@qifu/messaging';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+import { checkGatewaySecrets, GatewayConfig } from './config/gateway.config';
+import { HttpErrorFilter } from './errors/http-error.filter';
+import { createValidationPipe } from './errors/validation';
+
+export interface GatewayApp {
+  app: INestApplication;
+  config: GatewayConfig;
+}
+
+/** Builds the HTTP gateway (not yet listening): /api/v1, /health, /metrics, /docs. */
+export async function createGateway(env: Record<string, string | undefined>): Promise<GatewayApp> {
+  const config = loadConfig(GatewayConfig, env);
+  checkGatewaySecrets(config);
+  const redis = await checkRedis(config.REDIS_URL, config.ALLOW_REDIS_EVICTION);
+  if (!redis.ok) throw new Error(redis.problem);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: logLevels(config.LOG_LEVEL) });
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.use(helmet());
+  app.set('query parser', 'simple');
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+  const doc = new DocumentBuilder().setTitle('Qifu API').setVersion('1').addBearerAuth().build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
+  return { app, config };
+}
+
+export async function bootstrapGateway(env: Record<string, string | undefined>): Promise<GatewayApp> {
+  const gw = await createGateway(env);
+  await gw.app.listen(gw.config.PORT, '0.0.0.0');
+  return gw;
+}

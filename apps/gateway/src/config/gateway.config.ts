@@ -1,0 +1,37 @@
+import { BaseConfig, toBool } from '@qifu/config';
+import { Transform } from 'class-transformer';
+import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+
+export const DEV_JWT_SECRET = 'qifu-development-secret-do-not-use-in-production';
+
+export class GatewayConfig extends BaseConfig {
+  @IsInt()
+  @Min(0)
+  @Max(65_535)
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(16, { message: 'set JWT_SECRET to a random string of at least 16 characters' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  /** Access token lifetime in seconds. */
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  @Transform(toBool)
+  SEED_DEMO = false;
+
+  /** Largest accepted JSON body, e.g. 256kb (larger is a 413). */
+  @IsString()
+  BODY_LIMIT = '256kb';
+}
+
+export function checkGatewaySecrets(cfg: GatewayConfig): void {
+  if (cfg.NODE_ENV === 'production' && cfg.JWT_SECRET === DEV_JWT_SECRET) {
+    throw new Error('Invalid configuration:\n  - JWT_SECRET: set it in production (the development default is public)');
+  }
+}
+
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { SlaPolicyView } from '@qifu/contracts';
+import { Roles } from '../auth/auth.decorators';
+import { RpcClientService } from '../rpc/rpc-client.service';
+import { DueQueryDto, PutPolicyDto } from './sla.dto';
+
+@ApiTags('sla')
+@ApiBearerAuth()
+@Controller()
+export class SlaController {
+  constructor(private readonly rpc: RpcClientService) {}
+
+  @Roles('admin', 'supervisor')
+  @Get('sla/policies')
+  policies(): Promise<SlaPolicyView[]> {
+    return this.rpc.call('sla.policies.list', {});
+  }
+
+  @Roles('admin')
+  @Put('sla/policies/:name')
+  putPolicy(@Param('name') name: string, @Body() body: PutPolicyDto): Promise<SlaPolicyView> {
+    return this.rpc.call('sla.policies.put', { input: { ...body, name } });
+  }
+
+  @Get('calendars/:id/due')
+  due(@Param('id') id: string, @Query() q: DueQueryDto): Promise<{ dueAt: string }> {
+    return this.rpc.call('sla.due', { calendarId: id, from: q.from, duration: q.duration, clock: q.clock ?? 'business' });
+  }
+}

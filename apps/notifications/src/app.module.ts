@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions } from '@qifu/database';
+import { MessagingModule, pingController } from '@qifu/messaging';
+import type { NotificationsConfig } from './config/notifications.config';
+import { notificationsDatabase, SCHEMA } from './database';
+import { FeedModule } from './feed/feed.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: NotificationsConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(notificationsDatabase(config.DATABASE_URL))),
+        MessagingModule.forService({ service: 'notifications', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        FeedModule,
+      ],
+      controllers: [pingController('notifications')],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+import { BaseConfig } from '@qifu/config';
+
+export class NotificationsConfig extends BaseConfig {}

@@ -1,0 +1,10 @@
+import type { ServiceDatabaseOptions } from '@qifu/database';
+import { InboxRecord, OutboxMessage } from '@qifu/messaging';
+import { Notification } from './feed/notification.entity';
+import { Initial1764000000000 } from './migrations/1764000000000-initial';
+
+export const SCHEMA = 'notifications';
+
+export function notificationsDatabase(url: string): ServiceDatabaseOptions {
+  return { url, schema: SCHEMA, entities: [Notification, OutboxMessage, InboxRecord], migrations: [Initial1764000000000] };
+}

@@ -1,0 +1,97 @@
+import type { EventName, EventPayloads, NotificationType, Role } from '@qifu/contracts';
+
+/** A notification goes to a person, to every user of a company, or to everyone with a role. */
+export type Recipient = { userId: string } | { companyId: string } | { role: Role };
+
+export interface PlannedNotification {
+  type: NotificationType;
+  recipients: Recipient[];
+  requestId: string;
+  referenceNo: string;
+  message: string;
+}
+
+const users = (...ids: (string | null | undefined)[]): Recipient[] =>
+  [...new Set(ids.filter((id): id is string => typeof id === 'string'))].map((userId) => ({ userId }));
+
+type Rules = { [N in EventName]?: (p: EventPayloads[N]) => PlannedNotification | null };
+
+/**
+ * Who hears what (issue "Notifications", point 1). One table: an event name → the notification
+ * and its recipients, or null when nobody is told. Messages are Chinese first, English after.
+ */
+export const RECIPIENT_RULES: Rules = {
+  'request.assigned.v1': (p) => ({
+    type: 'request.assigned',
+    recipients: users(p.officerId),
+    requestId: p.requestId,
+    referenceNo: p.referenceNo,
+    message: `工单 ${p.referenceNo} 已分派给您 · ${p.referenceNo} was assigned to you`,
+  }),
+  'request.unassigned.v1': (p) => ({
+    type: 'request.unassigned',
+    recipients: p.supervisorIds.length > 0 ? users(...p.supervisorIds) : [{ role: 'admin' }],
+    requestId: p.requestId,
+    referenceNo: p.referenceNo,
+    message: `工单 ${p.referenceNo} 暂无可分派人员 · ${p.referenceNo} is waiting: ${p.reason}`,
+  }),
+  'request.status_changed.v1': (p) => {
+    if (p.to === 'awaiting_company') {
+      return {
+        type: 'request.info_requested',
+        recipients: [{ companyId: p.companyId }],
+        requestId: p.requestId,
+        referenceNo: p.referenceNo,
+        message: `工单 ${p.referenceNo} 需要补充材料 · ${p.referenceNo} needs more information from you`,
+      };
+    }
+    if (p.to === 'resolved') {
+      return {
+        type: 'request.resolved',
+        recipients: [{ companyId: p.companyId }],
+        requestId: p.requestId,
+        referenceNo: p.referenceNo,
+        message: `工单 ${p.referenceNo} 已办结，请评价 · ${p.referenceNo} was resolved: please rate it`,
+      };
+    }
+    return null;
+  },
+  'request.rated.v1': (p) =>
+    p.rating === 'bad'
+      ? {
+          type: 'rating.bad',
+          recipients: p.supervisorId ? users(p.supervisorId) : [{ role: 'admin' }],
+          requestId: p.requestId,
+          referenceNo: p.referenceNo,
+          message: `工单 ${p.referenceNo} 收到差评，请核实 · ${p.referenceNo} was rated bad: please verify`,
+        }
+      : null,
+  'sla.warning.v1': (p) => ({
+    type: 'sla.warning',
+    recipients: users(p.assigneeId),
+    requestId: p.requestId,
+    referenceNo: p.referenceNo,
+    message: `工单 ${p.referenceNo} 即将超时（已用 ${Math.round(p.fraction * 100)}%）· ${p.referenceNo} ${p.target} deadline is near`,
+  }),
+  'sla.breached.v1': (p) => ({
+    type: 'sla.breached',
+    recipients: p.assigneeId || p.supervisorId ? users(p.assigneeId, p.supervisorId) : [{ role: 'admin' }],
+    requestId: p.requestId,
+    referenceNo: p.referenceNo,
+    message: `工单 ${p.referenceNo} 已超时（${p.target === 'response' ? '响应' : '办结'}）· ${p.referenceNo} missed its ${p.target} deadline`,
+  }),
+  'sla.escalated.v1': (p) => ({
+    type: 'sla.escalated',
+    // Department heads are not modelled yet: the assignee's supervisor stands in for them.
+    recipients: p.notify === 'admin' ? [{ role: 'admin' }] : p.supervisorId ? users(p.supervisorId) : [{ role: 'admin' }],
+    requestId: p.requestId,
+    referenceNo: p.referenceNo,
+    message: `工单 ${p.referenceNo} 已督办（第 ${p.level} 级）· ${p.referenceNo} escalated to level ${p.level}`,
+  }),
+};
+
+export function planNotification<N extends EventName>(name: N, payload: EventPayloads[N]): PlannedNotification | null {
+  const rule = RECIPIENT_RULES[name] as ((p: EventPayloads[N]) => PlannedNotification | null) | undefined;
+  const planned = rule ? rule(payload) : null;
+  return planned && planned.recipients.length > 0 ? planned : null;
+}

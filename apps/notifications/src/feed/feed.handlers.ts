@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { EventName, EventPayloads } from '@qifu/contracts';
+import { type InboxContext, OnEvent } from '@qifu/messaging';
+import { FeedService } from './feed.service';
+
+/** Every event routed to notifications goes through the recipient rules into the feed. */
+@Injectable()
+export class FeedHandlers {
+  constructor(private readonly feed: FeedService) {}
+
+  private async record<N extends EventName>(p: EventPayloads[N], ctx: InboxContext<N>): Promise<void> {
+    await this.feed.record(ctx.manager, ctx.envelope.name, p, ctx.envelope.id);
+  }
+
+  @OnEvent('request.assigned.v1')
+  assigned(p: EventPayloads['request.assigned.v1'], ctx: InboxContext<'request.assigned.v1'>): Promise<void> {
+    return this.record(p, ctx);
+  }
+
+  @OnEvent('request.unassigned.v1')
+  unassigned(p: EventPayloads['request.unassigned.v1'], ctx: InboxContext<'request.unassigned.v1'>): Promise<void> {
+    return this.record(p, ctx);
+  }
+
+  @OnEvent('request.status_changed.v1')
+  statusChanged(p: EventPayloads['request.status_changed.v1'], ctx: InboxContext<'request.status_changed.v1'>): Promise<void> {
+    return this.record(p, ctx);
+  }
+
+  @OnEvent('request.rated.v1')
+  rated(p: EventPayloads['request.rated.v1'], ctx: InboxContext<'request.rated.v1'>): Promise<void> {
+    return this.record(p, ctx);
+  }
+
+  @OnEvent('sla.warning.v1')
+  warning(p: EventPayloads['sla.warning.v1'], ctx: InboxContext<'sla.warning.v1'>): Promise<void> {
+    return this.record(p, ctx);
+  }
+
+  @OnEvent('sla.breached.v1')
+  breached(p: EventPayloads['sla.breached.v1'], ctx: InboxContext<'sla.breached.v1'>): Promise<void> {
+    return this.record(p, ctx);
+  }
+
+  @OnEvent('sla.escalated.v1')
+  escalated(p: EventPayloads['sla.escalated.v1'], ctx: InboxContext<'sla.escalated.v1'>): Promise<void> {
+    return this.record(p, ctx);
+  }
+}

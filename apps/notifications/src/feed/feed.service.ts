@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { type Actor, CodedError, type EventName, type EventPayloads, type NotificationView, type Page } from '@qifu/contracts';
+import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { planNotification } from './domain/recipient-rules';
+import { Notification } from './notification.entity';
+
+function toView(n: Notification): NotificationView {
+  return {
+    id: n.id,
+    type: n.type,
+    requestId: n.requestId,
+    referenceNo: n.referenceNo,
+    message: n.message,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+  };
+}
+
+@Injectable()
+export class FeedService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Turns an event into feed lines, inside the inbox transaction (a duplicate event never gets here). */
+  async record<N extends EventName>(m: EntityManager, name: N, payload: EventPayloads[N], eventId: string): Promise<number> {
+    const planned = planNotification(name, payload);
+    if (!planned) return 0;
+    const now = new Date();
+    await m.insert(
+      Notification,
+      planned.recipients.map((r) => ({
+        id: randomUUID(),
+        eventId,
+        userId: 'userId' in r ? r.userId : null,
+        companyId: 'companyId' in r ? r.companyId : null,
+        role: 'role' in r ? r.role : null,
+        type: planned.type,
+        requestId: planned.requestId,
+        referenceNo: planned.referenceNo,
+        message: planned.message,
+        createdAt: now,
+        readAt: null,
+      })),
+    );
+    return planned.recipients.length;
+  }
+
+  private mine(actor: Actor): SelectQueryBuilder<Notification> {
+    return this.dataSource.manager.createQueryBuilder(Notification, 'n').where(
+      new Brackets((w) => {
+        w.where('n.user_id = :user', { user: actor.userId }).orWhere('n.role = :role', { role: actor.role });
+        if (actor.companyId) w.orWhere('n.company_id = :company', { company: actor.companyId });
+      }),
+    );
+  }
+
+  async list(actor: Actor, q: { unread: boolean; page: number; pageSize: number }): Promise<Page<NotificationView>> {
+    const qb = this.mine(actor);
+    if (q.unread) qb.andWhere('n.read_at IS NULL');
+    const [rows, total] = await qb
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async markRead(actor: Actor, id: string): Promise<NotificationView> {
+    const n = await this.mine(actor).andWhere('n.id = :id', { id }).getOne();
+    if (!n) throw new CodedError('NOT_FOUND', `notification ${id} not found`);
+    if (!n.readAt) {
+      n.readAt = new Date();
+      await this.dataSource.manager.update(Notification, { id }, { readAt: n.readAt });
+    }
+    return toView(n);
+  }
+}

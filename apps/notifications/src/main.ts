@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runMain } from '@qifu/messaging';
+import { bootstrapNotifications } from './bootstrap';
+
+runMain('notifications', () => bootstrapNotifications(process.env));

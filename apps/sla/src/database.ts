@@ -1,0 +1,12 @@
+import type { ServiceDatabaseOptions } from '@qifu/database';
+import { InboxRecord, OutboxMessage } from '@qifu/messaging';
+import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { SlaPolicy } from './policies/policy.entity';
+import { SlaAlert } from './timers/sla-alert.entity';
+import { SlaTimer } from './timers/sla-timer.entity';
+
+export const SCHEMA = 'sla';
+
+export function slaDatabase(url: string): ServiceDatabaseOptions {
+  return { url, schema: SCHEMA, entities: [SlaPolicy, SlaTimer, SlaAlert, OutboxMessage, InboxRecord], migrations: [Initial1764000000000] };
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { CalendarError, parseDuration } from '@qifu/calendar';
+import { CodedError, type FieldProblem, type Priority, type PutSlaPolicyInput, type RequestCategory, type SlaPolicyView } from '@qifu/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CalendarsService } from '../calendars/calendars.service';
+import { choosePolicy } from './domain/policy-match';
+import { SlaPolicy } from './policy.entity';
+
+export function toPolicyView(p: SlaPolicy): SlaPolicyView {
+  return {
+    name: p.name,
+    match: { ...(p.matchCategory ? { category: p.matchCategory } : {}), ...(p.matchPriority ? { priority: p.matchPriority } : {}) },
+    calendarId: p.calendarId,
+    response: { duration: p.responseDuration, clock: p.responseClock },
+    resolution: { duration: p.resolutionDuration, clock: p.resolutionClock },
+    warnAt: p.warnAt,
+    escalation: p.escalation,
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class PoliciesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly calendars: CalendarsService,
+  ) {}
+
+  async list(): Promise<SlaPolicyView[]> {
+    const rows = await this.dataSource.manager.find(SlaPolicy, { order: { name: 'ASC' } });
+    return rows.map(toPolicyView);
+  }
+
+  async put(input: PutSlaPolicyInput): Promise<SlaPolicyView> {
+    const problems: FieldProblem[] = [];
+    const checkDuration = (field: string, d: string): void => {
+      try {
+        parseDuration(d);
+      } catch (err) {
+        if (err instanceof CalendarError) problems.push({ field, message: `${field}: ${err.message}` });
+        else throw err;
+      }
+    };
+    checkDuration('response.duration', input.response.duration);
+    checkDuration('resolution.duration', input.resolution.duration);
+    input.escalation.forEach((s, i) => checkDuration(`escalation.${i}.after`, s.after));
+    if (!this.calendars.exists(input.calendarId)) problems.push({ field: 'calendarId', message: `calendar ${input.calendarId} not found` });
+    if (problems.length > 0) throw new CodedError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
+    const row: SlaPolicy = {
+      name: input.name,
+      matchCategory: input.match.category ?? null,
+      matchPriority: input.match.priority ?? null,
+      calendarId: input.calendarId,
+      responseDuration: input.response.duration,
+      responseClock: input.response.clock,
+      resolutionDuration: input.resolution.duration,
+      resolutionClock: input.resolution.clock,
+      warnAt: input.warnAt,
+      escalation: input.escalation,
+      updatedAt: new Date(),
+    };
+    await this.dataSource.manager.upsert(SlaPolicy, row, ['name']);
+    return toPolicyView(row);
+  }
+
+  /** The policy a new request is filed under (most specific match). */
+  async forRequest(m: EntityManager, request: { category: RequestCategory; priority: Priority }): Promise<SlaPolicy> {
+    const rows = await m.find(SlaPolicy);
+    const chosen = choosePolicy(
+      rows.map((p) => ({ p, name: p.name, match: { ...(p.matchCategory ? { category: p.matchCategory } : {}), ...(p.matchPriority ? { priority: p.matchPriority } : {}) } })),
+      request,
+    );
+    if (!chosen) throw new CodedError('INTERNAL', 'no SLA policy matches and the default policy is missing');
+    return chosen.p;
+  }
+}

@@ -1,0 +1,53 @@
+import { chinaDefaultCalendar } from '@qifu/calendar';
+import { planTarget, remainingMillis, resumedDue, type PolicyTerms } from './sla-plan';
+
+const cal = chinaDefaultCalendar();
+const terms: PolicyTerms = {
+  response: { duration: 'PT4H', clock: 'business' },
+  resolution: { duration: 'P3D', clock: 'business' },
+  warnAt: [0.8, 0.5],
+  escalation: [
+    { after: 'P1D', notify: 'department_head' },
+    { after: 'P2D', notify: 'admin' },
+  ],
+};
+
+describe('planTarget', () => {
+  it('puts 3 working days after 30 Sep 2025 10:00 on 11 Oct (National Day, make-up Saturday)', () => {
+    const plan = planTarget(cal, 'resolution', terms, new Date('2025-09-30T10:00:00+08:00'));
+    expect(plan.dueAt.toISOString()).toBe(new Date('2025-10-11T10:00:00+08:00').toISOString());
+  });
+
+  it('orders warnings by fraction, then the breach at the deadline, then escalations from the breach', () => {
+    const plan = planTarget(cal, 'resolution', terms, new Date('2026-03-02T09:00:00+08:00'));
+    expect(plan.alerts.map((a) => `${a.kind}:${a.level}`)).toEqual(['warning:1', 'warning:2', 'breach:0', 'escalation:1', 'escalation:2']);
+    const times = plan.alerts.map((a) => a.fireAt.getTime());
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(plan.alerts[2]?.fireAt).toEqual(plan.dueAt);
+    expect(plan.alerts[3]?.notify).toBe('department_head');
+  });
+
+  it('has no escalation steps for the response target', () => {
+    const plan = planTarget(cal, 'response', terms, new Date('2026-03-02T09:00:00+08:00'));
+    expect(plan.alerts.some((a) => a.kind === 'escalation')).toBe(false);
+    // 4 working hours from Monday 09:00 with a 12:00-13:30 lunch break is 14:30.
+    expect(plan.dueAt.toISOString()).toBe(new Date('2026-03-02T14:30:00+08:00').toISOString());
+  });
+
+  it('puts a calendar-clock warning at the plain fraction of elapsed time', () => {
+    const plan = planTarget(cal, 'response', { ...terms, response: { duration: 'PT10S', clock: 'calendar' }, warnAt: [0.5] }, new Date('2026-01-01T00:00:00Z'));
+    expect(plan.alerts[0]?.fireAt.toISOString()).toBe('2026-01-01T00:00:05.000Z');
+    expect(plan.dueAt.toISOString()).toBe('2026-01-01T00:00:10.000Z');
+  });
+});
+
+describe('pause and resume', () => {
+  it('resumes with exactly the working time that was left', () => {
+    const due = new Date('2026-03-04T11:00:00+08:00');
+    const pausedAt = new Date('2026-03-03T16:00:00+08:00');
+    const left = remainingMillis(cal, 'business', pausedAt, due);
+    expect(left).toBe((1.5 + 2) * 3600_000);
+    const newDue = resumedDue(cal, 'business', new Date('2026-03-06T09:00:00+08:00'), left);
+    expect(newDue.toISOString()).toBe(new Date('2026-03-06T14:00:00+08:00').toISOString());
+  });
+});

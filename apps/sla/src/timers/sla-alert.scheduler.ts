@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { SLA_ALERT_QUEUE } from '@qifu/contracts';
+import { PgListener } from '@qifu/database';
+import { createRedis } from '@qifu/messaging';
+import { type Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { SLA_CONFIG } from '../config/sla.tokens';
+import type { SlaConfig } from '../config/sla.config';
+import { SlaAlertProcessor } from './sla-alert.processor';
+import { SLA_ALERTS_CHANNEL } from './sla-timers.service';
+
+interface AlertJob {
+  alertId: string;
+  fireAt: number;
+}
+
+const SWEEP_BATCH = 5_000;
+
+/**
+ * Deadlines live in PostgreSQL; only alerts due within the near window sit in Redis as delayed
+ * BullMQ jobs. A sweep (on NOTIFY at commit, and every SLA_SWEEP_MS) queues the alerts of the window
+ * not yet queued in the current Redis epoch. The epoch is a marker key: when Redis loses its data the
+ * marker is gone, a new epoch starts, and every pending alert is queued again. Overdue alerts (the
+ * service was down) are queued with no delay and raised at once, flagged late.
+ */
+@Injectable()
+export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('SlaAlertScheduler');
+  private queue?: Queue<AlertJob>;
+  private worker?: Worker<AlertJob>;
+  private redis?: Redis;
+  private listener?: PgListener;
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @Inject(SLA_CONFIG) private readonly config: SlaConfig,
+    private readonly dataSource: DataSource,
+    private readonly processor: SlaAlertProcessor,
+  ) {}
+
+  private get epochKey(): string {
+    return `${this.config.QUEUE_PREFIX}:qifu:sla-epoch`;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { REDIS_URL: url, QUEUE_PREFIX: prefix } = this.config;
+    this.redis = createRedis(url, { maxRetriesPerRequest: 1 });
+    this.redis.on('error', (err: Error) => this.log.warn(`redis: ${err.message}`));
+    this.queue = new Queue<AlertJob>(SLA_ALERT_QUEUE, { connection: this.redis, prefix });
+    this.queue.on('error', (err: Error) => this.log.warn(`queue: ${err.message}`));
+    this.worker = new Worker<AlertJob>(SLA_ALERT_QUEUE, (job) => this.process(job), {
+      connection: createRedis(url),
+      prefix,
+      concurrency: 16,
+      removeOnComplete: { age: 600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+    });
+    this.worker.on('error', (err) => this.log.warn(`worker: ${err.message}`));
+    await this.worker.waitUntilReady();
+    const url2 = (this.dataSource.options as { url?: string }).url ?? '';
+    this.listener = new PgListener(url2, SLA_ALERTS_CHANNEL, () => this.kick(), (msg) => this.log.warn(msg));
+    await this.listener.start();
+    this.timer = setInterval(() => this.kick(), this.config.SLA_SWEEP_MS);
+    this.kick();
+  }
+
+  private async process(job: Job<AlertJob>): Promise<void> {
+    const outcome = await this.processor.raise(job.data.alertId, job.data.fireAt);
+    if (outcome === 'early') {
+      // Fired before its instant (clock skew between hosts): queue it again for the rest.
+      await this.queue?.add('alert', job.data, {
+        jobId: `alert-${job.data.alertId}-${job.data.fireAt}-r${randomUUID()}`,
+        delay: Math.max(job.data.fireAt - Date.now(), 1),
+      });
+    }
+  }
+
+  kick(): void {
+    if (this.stopped) return;
+    if (this.sweeping) {
+      this.again = true;
+      return;
+    }
+    this.sweeping = (async () => {
+      do {
+        this.again = false;
+        try {
+          while ((await this.sweep()) === SWEEP_BATCH) {
+            /* more in the window */
+          }
+        } catch (err) {
+          this.log.warn(`sweep failed: ${(err as Error).message}`);
+        }
+      } while (this.again && !this.stopped);
+      this.sweeping = undefined;
+    })();
+  }
+
+  private async epoch(): Promise<string> {
+    const fresh = randomUUID();
+    const set = await this.redis!.set(this.epochKey, fresh, 'NX');
+    if (set === 'OK') return fresh;
+    return (await this.redis!.get(this.epochKey)) ?? fresh;
+  }
+
+  /** Queues one batch of pending alerts of the window; returns how many. */
+  private async sweep(): Promise<number> {
+    const epoch = await this.epoch();
+    const windowMs = this.config.SLA_WINDOW_SECONDS * 1000;
+    return this.dataSource.transaction(async (m) => {
+      const rows = (await m.query(
+        `SELECT a.id, a.fire_at FROM alerts a JOIN timers t ON t.id = a.timer_id
+          WHERE a.raised_at IS NULL AND a.cancelled_at IS NULL AND a.fire_at IS NOT NULL
+            AND a.fire_at <= now() + make_interval(secs => $1) AND t.state IN ('running', 'breached')
+            AND a.queued_epoch IS DISTINCT FROM $2
+          ORDER BY a.fire_at LIMIT ${SWEEP_BATCH} FOR UPDATE OF a SKIP LOCKED`,
+        [windowMs / 1000, epoch],
+      )) as { id: string; fire_at: Date }[];
+      if (rows.length === 0) return 0;
+      const now = Date.now();
+      await this.queue!.addBulk(
+        rows.map((r) => ({
+          name: 'alert',
+          data: { alertId: r.id, fireAt: r.fire_at.getTime() },
+          opts: { jobId: `alert-${r.id}-${r.fire_at.getTime()}`, delay: Math.max(r.fire_at.getTime() - now, 0), attempts: 20, backoff: { type: 'exponential', delay: 200 } },
+        })),
+      );
+      await m.query('UPDATE alerts SET queued_epoch = $2 WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id), epoch]);
+      return rows.length;
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+    await this.listener?.stop();
+    await this.worker?.close();
+    await this.queue?.close();
+    this.redis?.disconnect();
+  }
+}
