@@ -1,4 +1,4 @@
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }): unknown =>
@@ -10,28 +10,29 @@ export class BaseConfig {
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'set DATABASE_URL to a postgres:// URL, e.g. postgres://127.0.0.1:5432/qifu' })
-  DATABASE_URL = 'postgres://127.0.0.1:5432/qifu';
+  DATABASE_URL: string = 'postgres://127.0.0.1:5432/qifu';
 
   @Matches(/^rediss?:\/\/.+/, { message: 'set REDIS_URL to a redis:// URL, e.g. redis://127.0.0.1:6379' })
-  REDIS_URL = 'redis://127.0.0.1:6379';
+  REDIS_URL: string = 'redis://127.0.0.1:6379';
 
   @Matches(/^[A-Za-z0-9_{}.-]+$/, { message: 'set QUEUE_PREFIX to letters, digits, _ . - { } only (no ":")' })
-  QUEUE_PREFIX = 'qifu';
+  QUEUE_PREFIX: string = 'qifu';
 
   @IsInt()
   @Min(100)
   @Max(120_000)
-  RPC_TIMEOUT_MS = 5_000;
+  @Type(() => Number)
+  RPC_TIMEOUT_MS: number = 5_000;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'set LOG_LEVEL to error, warn, log, debug or verbose' })
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
   /** Accept a Redis whose maxmemory-policy is not noeviction (evicted queue keys are lost work). */
   @Transform(toBool)
-  ALLOW_REDIS_EVICTION = false;
+  ALLOW_REDIS_EVICTION: boolean = false;
 
   @IsString()
-  INSTANCE_NAME = `${process.pid}`;
+  INSTANCE_NAME: string = `${process.pid}`;
 }
 
 export { toBool };

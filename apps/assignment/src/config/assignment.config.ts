@@ -4,12 +4,12 @@ import { IsString, MinLength } from 'class-validator';
 export class AssignmentConfig extends BaseConfig {
   @IsString()
   @MinLength(3, { message: 'set ADMIN_USERNAME to the first admin login (at least 3 characters)' })
-  ADMIN_USERNAME = 'admin';
+  ADMIN_USERNAME: string = 'admin';
 
   /** Required in production; outside production the first admin is admin/admin. */
   @IsString()
   @MinLength(5, { message: 'set ADMIN_PASSWORD to the first admin password (at least 5 characters)' })
-  ADMIN_PASSWORD = 'admin';
+  ADMIN_PASSWORD: string = 'admin';
 }
 
 export function checkProductionSecrets(cfg: AssignmentConfig, env: Record<string, string | undefined>): void {

@@ -1,5 +1,5 @@
 import { BaseConfig, toBool } from '@qifu/config';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 
 export const DEV_JWT_SECRET = 'qifu-development-secret-do-not-use-in-production';
@@ -8,24 +8,26 @@ export class GatewayConfig extends BaseConfig {
   @IsInt()
   @Min(0)
   @Max(65_535)
-  PORT = 3000;
+  @Type(() => Number)
+  PORT: number = 3000;
 
   @IsString()
   @MinLength(16, { message: 'set JWT_SECRET to a random string of at least 16 characters' })
-  JWT_SECRET = DEV_JWT_SECRET;
+  JWT_SECRET: string = DEV_JWT_SECRET;
 
   /** Access token lifetime in seconds. */
   @IsInt()
   @Min(60)
   @Max(7 * 24 * 3600)
-  JWT_TTL_SECONDS = 8 * 3600;
+  @Type(() => Number)
+  JWT_TTL_SECONDS: number = 8 * 3600;
 
   @Transform(toBool)
-  SEED_DEMO = false;
+  SEED_DEMO: boolean = false;
 
   /** Largest accepted JSON body, e.g. 256kb (larger is a 413). */
   @IsString()
-  BODY_LIMIT = '256kb';
+  BODY_LIMIT: string = '256kb';
 }
 
 export function checkGatewaySecrets(cfg: GatewayConfig): void {

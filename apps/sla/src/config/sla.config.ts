@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { BaseConfig } from '@qifu/config';
 import { IsInt, Max, Min } from 'class-validator';
 
@@ -6,11 +7,13 @@ export class SlaConfig extends BaseConfig {
   @IsInt()
   @Min(5)
   @Max(86_400)
-  SLA_WINDOW_SECONDS = 120;
+  @Type(() => Number)
+  SLA_WINDOW_SECONDS: number = 120;
 
   /** How often the scheduler looks for alerts entering the window (ms). */
   @IsInt()
   @Min(100)
   @Max(60_000)
-  SLA_SWEEP_MS = 5_000;
+  @Type(() => Number)
+  SLA_SWEEP_MS: number = 5_000;
 }
