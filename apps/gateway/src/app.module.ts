@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { AuthModule } from './auth/auth.module';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { DemoSeeder } from './demo/demo-seeder';
@@ -16,10 +19,22 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [RpcModule, AuthModule],
+      imports: [RpcModule, AuthModule, ...webApp(config)],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }, DemoSeeder],
       exports: [GATEWAY_CONFIG],
       controllers: [HealthController, MetricsController, OrganisationController, RequestsController, SlaController, NotificationsController],
     };
   }
+}
+
+/** The browser app at /, with index.html for every other GET so client-side routes load. */
+function webApp(config: GatewayConfig): DynamicModule[] {
+  if (!existsSync(join(config.WEB_ROOT, 'index.html'))) return [];
+  return [
+    ServeStaticModule.forRoot({
+      rootPath: config.WEB_ROOT,
+      exclude: ['/api/{*path}', '/health/{*path}', '/metrics', '/docs', '/docs/{*path}', '/docs-json', '/docs-yaml'],
+      serveStaticOptions: { index: 'index.html', maxAge: '1h', immutable: false },
+    }),
+  ];
 }

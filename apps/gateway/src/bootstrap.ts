@@ -23,7 +23,8 @@ export async function createGateway(env: Record<string, string | undefined>): Pr
   if (!redis.ok) throw new Error(redis.problem);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: logLevels(config.LOG_LEVEL) });
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
-  app.use(helmet());
+  // Centres often serve the desk over plain http on an intranet address: do not force https upgrades.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.set('query parser', 'simple');
   app.setGlobalPrefix('api/v1', {
     exclude: [

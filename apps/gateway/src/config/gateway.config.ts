@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { BaseConfig, toBool } from '@qifu/config';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
@@ -28,6 +29,10 @@ export class GatewayConfig extends BaseConfig {
   /** Largest accepted JSON body, e.g. 256kb (larger is a 413). */
   @IsString()
   BODY_LIMIT: string = '256kb';
+
+  /** The built web app (apps/web/dist) served at /; not served when the folder has no index.html. */
+  @IsString()
+  WEB_ROOT: string = join(process.cwd(), 'apps', 'web', 'dist');
 }
 
 export function checkGatewaySecrets(cfg: GatewayConfig): void {

@@ -79,6 +79,10 @@ export class TestSystem {
     await Promise.all(apps.map((a) => a.close()));
   }
 
+  replicasOf(key: ServiceKey): INestMicroservice[] {
+    return this.services.get(key) ?? [];
+  }
+
   get databaseUrl(): string {
     return this.db.url;
   }

@@ -31,6 +31,7 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
   private queue?: Queue<AlertJob>;
   private worker?: Worker<AlertJob>;
   private redis?: Redis;
+  private workerConnection?: Redis;
   private listener?: PgListener;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
@@ -53,8 +54,9 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
     this.redis.on('error', (err: Error) => this.log.warn(`redis: ${err.message}`));
     this.queue = new Queue<AlertJob>(SLA_ALERT_QUEUE, { connection: this.redis, prefix });
     this.queue.on('error', (err: Error) => this.log.warn(`queue: ${err.message}`));
+    this.workerConnection = createRedis(url);
     this.worker = new Worker<AlertJob>(SLA_ALERT_QUEUE, (job) => this.process(job), {
-      connection: createRedis(url),
+      connection: this.workerConnection,
       prefix,
       concurrency: 16,
       removeOnComplete: { age: 600, count: 10_000 },
@@ -142,6 +144,7 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
     await this.listener?.stop();
     await this.worker?.close();
     await this.queue?.close();
+    this.workerConnection?.disconnect();
     this.redis?.disconnect();
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { eventsSubscribedBy, INBOX_QUEUES, type EventEnvelope, type EventName } from '@qifu/contracts';
 import { type Job, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { createRedis } from '../redis';
@@ -18,6 +19,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private readonly log: Logger;
   private readonly handlers = new Map<EventName, AnyHandler>();
   private worker?: Worker<EventEnvelope>;
+  private workerConnection?: Redis;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -65,8 +67,9 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async start(): Promise<void> {
+    this.workerConnection = createRedis(this.options.redisUrl);
     this.worker = new Worker<EventEnvelope>(INBOX_QUEUES[this.options.service], (job) => this.handle(job), {
-      connection: createRedis(this.options.redisUrl),
+      connection: this.workerConnection,
       prefix: this.options.prefix,
       concurrency: this.options.inboxConcurrency ?? 8,
     });
@@ -94,5 +97,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     // Lets the events in flight finish (graceful shutdown).
     await this.worker?.close();
+    // BullMQ leaves a connection it was given open.
+    this.workerConnection?.disconnect();
   }
 }

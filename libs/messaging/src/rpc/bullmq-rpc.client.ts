@@ -23,6 +23,7 @@ export class BullmqRpcClient extends ClientProxy {
   private readonly log: Logger;
   private queue?: Queue<RpcJobData>;
   private subscriber?: Redis;
+  private producer?: Redis;
   private connecting?: Promise<void>;
 
   constructor(private readonly options: BullmqRpcClientOptions) {
@@ -42,6 +43,7 @@ export class BullmqRpcClient extends ClientProxy {
   private async doConnect(): Promise<void> {
     const { redisUrl, prefix, service } = this.options;
     const producer = createRedis(redisUrl, { maxRetriesPerRequest: 1 });
+    this.producer = producer;
     producer.on('error', (err: Error) => this.log.warn(`queue connection: ${err.message}`));
     this.queue = new Queue<RpcJobData>(RPC_QUEUES[service], { connection: producer, prefix });
     this.queue.on('error', (err: Error) => this.log.warn(`queue: ${err.message}`));
@@ -123,6 +125,7 @@ export class BullmqRpcClient extends ClientProxy {
       p.callback({ err: { code: 'SERVICE_UNAVAILABLE', message: 'client closing' }, isDisposed: true });
     }
     await this.queue?.close();
+    this.producer?.disconnect();
     this.subscriber?.disconnect();
     this.connecting = undefined;
   }

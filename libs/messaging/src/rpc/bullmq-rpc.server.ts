@@ -22,6 +22,7 @@ export interface BullmqRpcServerOptions {
 export class BullmqRpcServer extends Server implements CustomTransportStrategy {
   private worker?: Worker<RpcJobData>;
   private publisher?: Redis;
+  private workerConnection?: Redis;
   private readonly log: Logger;
 
   constructor(private readonly options: BullmqRpcServerOptions) {
@@ -33,8 +34,9 @@ export class BullmqRpcServer extends Server implements CustomTransportStrategy {
     const { service, redisUrl, prefix } = this.options;
     this.publisher = createRedis(redisUrl);
     this.publisher.on('error', (err: Error) => this.log.warn(`reply connection: ${err.message}`));
+    this.workerConnection = createRedis(redisUrl);
     this.worker = new Worker<RpcJobData>(RPC_QUEUES[service], (job) => this.handleJob(job), {
-      connection: createRedis(redisUrl),
+      connection: this.workerConnection,
       prefix,
       concurrency: this.options.concurrency ?? 32,
       removeOnComplete: { count: 0 },
@@ -94,6 +96,8 @@ export class BullmqRpcServer extends Server implements CustomTransportStrategy {
   async close(): Promise<void> {
     // Finish the commands in flight, then stop.
     await this.worker?.close();
+    // BullMQ leaves a connection it was given open.
+    this.workerConnection?.disconnect();
     this.publisher?.disconnect();
   }
 }
