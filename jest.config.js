@@ -12,9 +12,7 @@ const swc = [
 ];
 const common = {
   transform: { '^.+\\.(t|j)s$': swc },
-  transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
-  ],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)'],
   moduleNameMapper: { '^@qifu/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts' },
   testEnvironment: 'node',
   rootDir: __dirname,

@@ -50,7 +50,8 @@ function step(name, cmd, args, cwd = root) {
 
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 let ok = step('back end: unit', process.execPath, [jest, ...extra, '--selectProjects', 'unit']);
-ok = step('back end: e2e against PostgreSQL and Redis', process.execPath, [jest, ...extra, '--selectProjects', 'e2e', '--maxWorkers=2']) && ok;
+ok =
+  step('back end: e2e against PostgreSQL and Redis', process.execPath, [jest, ...extra, '--selectProjects', 'e2e', '--maxWorkers=2']) && ok;
 if (extra.length === 0) {
   if (!existsSync(join(root, 'apps', 'web', 'node_modules'))) {
     ok = step('web: install', npm, ['ci', '--no-audit', '--no-fund'], join(root, 'apps', 'web')) && ok;

@@ -22,7 +22,14 @@ export class AppModule {
       imports: [RpcModule, AuthModule, ...webApp(config)],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }, DemoSeeder],
       exports: [GATEWAY_CONFIG],
-      controllers: [HealthController, MetricsController, OrganisationController, RequestsController, SlaController, NotificationsController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        OrganisationController,
+        RequestsController,
+        SlaController,
+        NotificationsController,
+      ],
     };
   }
 }

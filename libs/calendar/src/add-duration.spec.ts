@@ -95,10 +95,7 @@ describe('addDuration, business clock, target wall-clock time outside the target
   };
   const tuesdayBreak: WorkingCalendar = {
     timezone: SH,
-    workingHours: [
-      ...hours([1, 3, 4, 5], ['09:00', '12:00'], ['13:30', '17:30']),
-      ...hours([2], ['09:00', '11:00'], ['14:00', '17:30']),
-    ],
+    workingHours: [...hours([1, 3, 4, 5], ['09:00', '12:00'], ['13:30', '17:30']), ...hours([2], ['09:00', '11:00'], ['14:00', '17:30'])],
     holidays: [],
     workdays: [],
   };
@@ -147,13 +144,7 @@ describe('addDuration, calendar clock', () => {
     // zone, from (local), duration, due (local ISO with offset)
     [SH, '2025-09-30T10:00', 'PT24H', '2025-10-01T10:00:00.000+08:00', 'holidays do not matter'],
     [SH, '2025-09-30T10:00', 'P3D', '2025-10-03T10:00:00.000+08:00', ''],
-    [
-      SH,
-      '2025-09-30T20:00',
-      'PT30M',
-      '2025-09-30T20:30:00.000+08:00',
-      'outside working hours: from the instant itself',
-    ],
+    [SH, '2025-09-30T20:00', 'PT30M', '2025-09-30T20:30:00.000+08:00', 'outside working hours: from the instant itself'],
     [SH, '2025-09-30T10:00', 'P1W', '2025-10-07T10:00:00.000+08:00', 'a week is 7 days'],
     [SH, '2025-09-30T10:00', 'P1DT1H30M', '2025-10-01T11:30:00.000+08:00', ''],
     // Berlin, spring forward on Sun 2025-03-30 (02:00 → 03:00)
@@ -167,9 +158,7 @@ describe('addDuration, calendar clock', () => {
     [BERLIN, '2025-10-20T09:00', 'P1W', '2025-10-27T09:00:00.000+01:00', 'a week keeps the wall clock'],
   ])('%s: %s + %s → %s %s', (zone, from, duration, expected) => {
     const cal: WorkingCalendar = { ...cn, timezone: zone };
-    expect(DateTime.fromJSDate(addDuration(cal, at(from, zone), duration, 'calendar'), { zone }).toISO()).toBe(
-      expected,
-    );
+    expect(DateTime.fromJSDate(addDuration(cal, at(from, zone), duration, 'calendar'), { zone }).toISO()).toBe(expected);
   });
 
   it('is elapsed time in the zone, whatever the working hours', () => {
@@ -192,9 +181,7 @@ describe('addDuration, errors', () => {
 
   it('refuses an invalid start or calendar', () => {
     expect(thrown(() => addDuration(cn, new Date(NaN), 'P1D', 'business'))).toMatchObject({ code: 'INVALID_DATE' });
-    expect(() => addDuration({ ...cn, timezone: 'Asia/Beijing' }, at('2025-09-30T10:00'), 'P1D', 'calendar')).toThrow(
-      CalendarError,
-    );
+    expect(() => addDuration({ ...cn, timezone: 'Asia/Beijing' }, at('2025-09-30T10:00'), 'P1D', 'calendar')).toThrow(CalendarError);
   });
 });
 
@@ -246,25 +233,13 @@ describe('addDuration, properties', () => {
   it('calendar clock: what luxon plus gives, in a DST zone too', () => {
     const zones = fc.constantFrom(BERLIN, 'America/New_York', 'Australia/Lord_Howe', SH);
     fc.assert(
-      fc.property(
-        zones,
-        instant,
-        fc.integer({ min: 0, max: 400 }),
-        fc.integer({ min: 0, max: 4 }),
-        time,
-        (zone, from, d, w, s) => {
-          fc.pre(d + w + s > 0);
-          const expected = DateTime.fromMillis(from, { zone }).plus({ weeks: w, days: d, seconds: s }).toMillis();
-          expect(
-            addDuration(
-              { ...cn, timezone: zone },
-              new Date(from),
-              `P${String(w)}W${String(d)}DT${String(s)}S`,
-              'calendar',
-            ).getTime(),
-          ).toBe(expected);
-        },
-      ),
+      fc.property(zones, instant, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 4 }), time, (zone, from, d, w, s) => {
+        fc.pre(d + w + s > 0);
+        const expected = DateTime.fromMillis(from, { zone }).plus({ weeks: w, days: d, seconds: s }).toMillis();
+        expect(
+          addDuration({ ...cn, timezone: zone }, new Date(from), `P${String(w)}W${String(d)}DT${String(s)}S`, 'calendar').getTime(),
+        ).toBe(expected);
+      }),
       { numRuns: 1000 },
     );
   });

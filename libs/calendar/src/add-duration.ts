@@ -61,7 +61,5 @@ function addCalendar(c: CompiledCalendar, from: number, d: ParsedDuration): numb
   const a = dayInfo(c, startDay);
   const b = dayInfo(c, startDay + days);
   if (a.offsetMs !== undefined && b.offsetMs !== undefined) return b.start + (from - a.start) + d.timeMillis;
-  return DateTime.fromMillis(from, { zone: c.zone })
-    .plus({ weeks: d.weeks, days: d.days, milliseconds: d.timeMillis })
-    .toMillis();
+  return DateTime.fromMillis(from, { zone: c.zone }).plus({ weeks: d.weeks, days: d.days, milliseconds: d.timeMillis }).toMillis();
 }

@@ -48,9 +48,7 @@ export function chinaDefaultCalendar(): WorkingCalendar {
 /** First and last year for which `chinaDefaultCalendar()` carries the official schedule. */
 export function chinaDefaultCalendarYears(): { first: number; last: number } {
   if (years) return years;
-  const all = [...chinaDefaultCalendar().holidays, ...chinaDefaultCalendar().workdays].map((d) =>
-    Number(d.slice(0, 4)),
-  );
+  const all = [...chinaDefaultCalendar().holidays, ...chinaDefaultCalendar().workdays].map((d) => Number(d.slice(0, 4)));
   years = Object.freeze({ first: Math.min(...all), last: Math.max(...all) });
   return years;
 }

@@ -113,8 +113,7 @@ function build(cal: WorkingCalendar): CompiledCalendar {
   }
   // Touching intervals (12:00-13:00, 13:00-14:00) stay separate here; dayInfo merges them.
   const weekly = perDay.map((list) => list.sort((a, b) => a[0] - b[0]).flat());
-  const toDays = (dates: string[]): Set<number> =>
-    new Set(dates.map((d) => parseLocalDate(d)).filter((n): n is number => n !== undefined));
+  const toDays = (dates: string[]): Set<number> => new Set(dates.map((d) => parseLocalDate(d)).filter((n): n is number => n !== undefined));
   return {
     zone: IANAZone.create(cal.timezone),
     weekly,

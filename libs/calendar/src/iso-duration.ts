@@ -51,8 +51,7 @@ const cache = new Map<string, ParsedDuration>();
 const CACHE_LIMIT = 1000;
 
 function parse(iso: string): ParsedDuration {
-  if (typeof iso !== 'string' || iso.length === 0)
-    throw invalid(iso, 'expected an ISO-8601 duration such as P3D or PT4H');
+  if (typeof iso !== 'string' || iso.length === 0) throw invalid(iso, 'expected an ISO-8601 duration such as P3D or PT4H');
   const d = Duration.fromISO(iso);
   if (!d.isValid || iso.endsWith('T') || Object.keys(d.toObject()).length === 0) {
     throw invalid(iso, 'not an ISO-8601 duration; write e.g. P3D, PT4H, PT30M or P1DT4H (upper case, no spaces)');
@@ -66,9 +65,7 @@ function parse(iso: string): ParsedDuration {
   const weeks = o.weeks ?? 0;
   const days = o.days ?? 0;
   if (!Number.isInteger(weeks) || !Number.isInteger(days)) throw invalid(iso, 'days and weeks must be whole numbers');
-  const timeMillis = Math.round(
-    (o.hours ?? 0) * 3_600_000 + (o.minutes ?? 0) * 60_000 + (o.seconds ?? 0) * 1000 + (o.milliseconds ?? 0),
-  );
+  const timeMillis = Math.round((o.hours ?? 0) * 3_600_000 + (o.minutes ?? 0) * 60_000 + (o.seconds ?? 0) * 1000 + (o.milliseconds ?? 0));
   if (weeks === 0 && days === 0 && timeMillis === 0) throw invalid(iso, 'must be longer than zero');
   if (weeks * 7 + days > MAX_DURATION_DAYS || timeMillis > MAX_TIME_MILLIS) throw invalid(iso, 'longer than 100 years');
   return Object.freeze({ iso, weeks, days, timeMillis });

@@ -32,16 +32,8 @@ describe('validateCalendar', () => {
   });
 
   it.each<[string, Partial<Record<keyof WorkingCalendar, unknown>>, string[]]>([
-    [
-      'unknown zone',
-      { timezone: 'Mars/Olympus' },
-      ['timezone: "Mars/Olympus" is not an IANA time zone such as "Asia/Shanghai"'],
-    ],
-    [
-      'offset instead of zone',
-      { timezone: 'UTC+8' },
-      ['timezone: "UTC+8" is not an IANA time zone such as "Asia/Shanghai"'],
-    ],
+    ['unknown zone', { timezone: 'Mars/Olympus' }, ['timezone: "Mars/Olympus" is not an IANA time zone such as "Asia/Shanghai"']],
+    ['offset instead of zone', { timezone: 'UTC+8' }, ['timezone: "UTC+8" is not an IANA time zone such as "Asia/Shanghai"']],
     ['missing zone', { timezone: undefined }, ['timezone: undefined is not an IANA time zone such as "Asia/Shanghai"']],
     [
       'bad HH:mm',
@@ -110,11 +102,7 @@ describe('validateCalendar', () => {
       { workingHours: [] },
       ['workingHours: there is no working time in the week; give at least one {weekday, open, close}'],
     ],
-    [
-      'working hours not a list',
-      { workingHours: 'Mon-Fri' },
-      ['workingHours: must be an array of {weekday, open, close}'],
-    ],
+    ['working hours not a list', { workingHours: 'Mon-Fri' }, ['workingHours: must be an array of {weekday, open, close}']],
     ['an entry not an object', { workingHours: [null] }, ['workingHours[0]: must be an object {weekday, open, close}']],
     [
       'bad dates',

@@ -73,9 +73,7 @@ export function validateCalendar(cal: WorkingCalendar): string[] {
     }
   }
   if (workdays.size > 0 && hours.problems.length === 0 && !hours.mondayHasHours) {
-    problems.push(
-      'workdays: make-up workdays are worked with the hours of a Monday, but workingHours has none for weekday 1',
-    );
+    problems.push('workdays: make-up workdays are worked with the hours of a Monday, but workingHours has none for weekday 1');
   }
   return problems;
 }
@@ -88,8 +86,7 @@ interface ParsedInterval {
 }
 
 function validateWorkingHours(value: unknown): { problems: string[]; mondayHasHours: boolean } {
-  if (!Array.isArray(value))
-    return { problems: ['workingHours: must be an array of {weekday, open, close}'], mondayHasHours: false };
+  if (!Array.isArray(value)) return { problems: ['workingHours: must be an array of {weekday, open, close}'], mondayHasHours: false };
   const problems: string[] = [];
   const byWeekday = new Map<number, ParsedInterval[]>();
   value.forEach((entry: unknown, index) => {
@@ -100,18 +97,14 @@ function validateWorkingHours(value: unknown): { problems: string[]; mondayHasHo
     }
     const e = entry as Record<string, unknown>;
     const weekdayOk = typeof e.weekday === 'number' && Number.isInteger(e.weekday) && e.weekday >= 1 && e.weekday <= 7;
-    if (!weekdayOk)
-      problems.push(`${field}.weekday: ${show(e.weekday)} is not an ISO weekday 1 (Monday) .. 7 (Sunday)`);
+    if (!weekdayOk) problems.push(`${field}.weekday: ${show(e.weekday)} is not an ISO weekday 1 (Monday) .. 7 (Sunday)`);
     const open = parseClockTime(e.open, false);
     if (open === undefined) problems.push(`${field}.open: ${show(e.open)} is not a time HH:mm between 00:00 and 23:59`);
     const close = parseClockTime(e.close, true);
-    if (close === undefined)
-      problems.push(`${field}.close: ${show(e.close)} is not a time HH:mm between 00:00 and 24:00`);
+    if (close === undefined) problems.push(`${field}.close: ${show(e.close)} is not a time HH:mm between 00:00 and 24:00`);
     if (open === undefined || close === undefined) return;
     if (open >= close) {
-      problems.push(
-        `${field}: open ${String(e.open)} must be before close ${String(e.close)} (split a night shift at 24:00)`,
-      );
+      problems.push(`${field}: open ${String(e.open)} must be before close ${String(e.close)} (split a night shift at 24:00)`);
       return;
     }
     if (!weekdayOk) return;

@@ -167,19 +167,14 @@ describe('addWorkingMillis and workingMillisBetween, examples', () => {
     const mondaysOff = (n: number): WorkingCalendar => ({
       timezone: SH,
       workingHours: hours([1], ['09:00', '10:00']),
-      holidays: Array.from(
-        { length: n },
-        (_, i) => DateTime.fromISO('2025-01-06').plus({ weeks: i }).toISODate() ?? '',
-      ),
+      holidays: Array.from({ length: n }, (_, i) => DateTime.fromISO('2025-01-06').plus({ weeks: i }).toISODate() ?? ''),
       workdays: [],
     });
     expect(fmt(nextOpening(mondaysOff(500), at('2025-01-01T00:00')))).toBe('2034-08-07T09:00 Mon');
     expect(fmt(addWorkingMillis(mondaysOff(500), at('2025-01-01T00:00'), 30 * M))).toBe('2034-08-07T09:30 Mon');
     const error = thrown(() => nextOpening(mondaysOff(530), at('2025-01-01T00:00')));
     expect(error).toMatchObject({ code: 'INVALID_CALENDAR' });
-    expect((error as Error).message).toBe(
-      'The calendar has no working time in the 3660 days from 2025-01-01 (Asia/Shanghai)',
-    );
+    expect((error as Error).message).toBe('The calendar has no working time in the 3660 days from 2025-01-01 (Asia/Shanghai)');
     expect(() => addWorkingMillis(mondaysOff(530), at('2025-01-01T00:00'), M)).toThrow(CalendarError);
   });
 });
@@ -235,8 +230,7 @@ describe('daylight saving time (Europe/Berlin)', () => {
 function oracle(cal: WorkingCalendar, fromLocal: string, days: number) {
   const start = DateTime.fromISO(fromLocal, { zone: cal.timezone }).toMillis();
   const minutes = Math.round(
-    DateTime.fromISO(fromLocal, { zone: cal.timezone }).plus({ days }).diff(DateTime.fromMillis(start), 'minutes')
-      .minutes,
+    DateTime.fromISO(fromLocal, { zone: cal.timezone }).plus({ days }).diff(DateTime.fromMillis(start), 'minutes').minutes,
   );
   const prefix = new Int32Array(minutes + 1);
   const toMin = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
@@ -247,9 +241,7 @@ function oracle(cal: WorkingCalendar, fromLocal: string, days: number) {
     const minuteOfDay = local.hour * 60 + local.minute;
     const inside =
       !cal.holidays.includes(date) &&
-      cal.workingHours.some(
-        (h) => h.weekday === weekday && toMin(h.open) <= minuteOfDay && minuteOfDay < toMin(h.close),
-      );
+      cal.workingHours.some((h) => h.weekday === weekday && toMin(h.open) <= minuteOfDay && minuteOfDay < toMin(h.close));
     prefix[i + 1] = (prefix[i] ?? 0) + (inside ? 1 : 0);
   }
   return { start, minutes, prefix };
@@ -276,10 +268,7 @@ describe.each<[string, WorkingCalendar, string, number]>([
     'a Berlin calendar with intervals inside the repeated hour of the autumn DST change',
     {
       timezone: BERLIN,
-      workingHours: [
-        ...hours([7], ['01:30', '02:30'], ['02:45', '03:15'], ['05:00', '06:00']),
-        ...hours([1], ['02:00', '03:00']),
-      ],
+      workingHours: [...hours([7], ['01:30', '02:30'], ['02:45', '03:15'], ['05:00', '06:00']), ...hours([1], ['02:00', '03:00'])],
       holidays: [],
       workdays: [],
     },
@@ -327,10 +316,7 @@ describe.each<[string, WorkingCalendar, string, number]>([
     "St John's (UTC-03:30, DST) with a night shift split at midnight",
     {
       timezone: 'America/St_Johns',
-      workingHours: [
-        ...hours([1, 2, 3, 4, 5, 6, 7], ['00:00', '02:30'], ['22:00', '24:00']),
-        ...hours([2], ['09:00', '17:00']),
-      ],
+      workingHours: [...hours([1, 2, 3, 4, 5, 6, 7], ['00:00', '02:30'], ['22:00', '24:00']), ...hours([2], ['09:00', '17:00'])],
       holidays: [],
       workdays: [],
     },
@@ -381,10 +367,7 @@ describe.each<[string, WorkingCalendar, string, number]>([
 describe('properties', () => {
   const berlinWithBreaks: WorkingCalendar = {
     timezone: BERLIN,
-    workingHours: [
-      ...hours([1, 2, 3, 4, 5], ['08:30', '12:00'], ['13:00', '17:15']),
-      ...hours([6], ['10:00', '12:00']),
-    ],
+    workingHours: [...hours([1, 2, 3, 4, 5], ['08:30', '12:00'], ['13:00', '17:15']), ...hours([6], ['10:00', '12:00'])],
     holidays: ['2025-04-18', '2025-04-21', '2025-12-25', '2025-12-26'],
     workdays: ['2025-04-19'],
   };
@@ -458,8 +441,7 @@ describe('properties', () => {
           const resumeAt = new Date(pauseAt.getTime() + pauseLength);
           const remaining = workingMillisBetween(cal, pauseAt, due);
           const newDue = addWorkingMillis(cal, resumeAt, remaining);
-          const worked =
-            workingMillisBetween(cal, new Date(start), pauseAt) + workingMillisBetween(cal, resumeAt, newDue);
+          const worked = workingMillisBetween(cal, new Date(start), pauseAt) + workingMillisBetween(cal, resumeAt, newDue);
           expect(worked).toBe(total);
           expect(workingMillisBetween(cal, new Date(start), due)).toBe(total);
           expect(newDue.getTime()).toBeGreaterThanOrEqual(due.getTime());

@@ -47,7 +47,6 @@ export function addWorkingMillis(cal: WorkingCalendar, from: Date, ms: number): 
 export function isWorkingDay(cal: WorkingCalendar, localDate: string): boolean {
   const c = compile(cal);
   const day = parseLocalDate(localDate);
-  if (day === undefined)
-    throw new CalendarError('INVALID_DATE', `${JSON.stringify(localDate)} is not a real date YYYY-MM-DD`);
+  if (day === undefined) throw new CalendarError('INVALID_DATE', `${JSON.stringify(localDate)} is not a real date YYYY-MM-DD`);
   return isWorkingDayNumber(c, day);
 }

@@ -36,7 +36,9 @@ export async function checkRedis(url: string, allowEviction: boolean, timeoutMs 
     }
     if (policy !== undefined && policy !== 'noeviction') {
       const msg = `Redis at ${url} has maxmemory-policy "${policy}": evicted queue keys are lost work. Run CONFIG SET maxmemory-policy noeviction`;
-      return allowEviction ? { ok: true, warning: msg } : { ok: false, problem: `${msg} (or set ALLOW_REDIS_EVICTION=true to start anyway)` };
+      return allowEviction
+        ? { ok: true, warning: msg }
+        : { ok: false, problem: `${msg} (or set ALLOW_REDIS_EVICTION=true to start anyway)` };
     }
     return { ok: true };
   } catch (err) {

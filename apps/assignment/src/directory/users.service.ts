@@ -83,7 +83,11 @@ export class UsersService {
     return this.dataSource.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new CodedError('NOT_FOUND', `user ${id} not found`);
-      await this.check(m, { role: user.role, departmentId: patch.departmentId ?? undefined, supervisorId: patch.supervisorId ?? undefined });
+      await this.check(m, {
+        role: user.role,
+        departmentId: patch.departmentId ?? undefined,
+        supervisorId: patch.supervisorId ?? undefined,
+      });
       const changes: Partial<User> = {};
       if (patch.displayName !== undefined) changes.displayName = patch.displayName;
       if (passwordHash) changes.passwordHash = passwordHash;
@@ -98,9 +102,14 @@ export class UsersService {
     });
   }
 
-  private async check(m: EntityManager, input: Pick<CreateUserInput, 'role' | 'companyId' | 'departmentId' | 'supervisorId'>): Promise<void> {
+  private async check(
+    m: EntityManager,
+    input: Pick<CreateUserInput, 'role' | 'companyId' | 'departmentId' | 'supervisorId'>,
+  ): Promise<void> {
     const departmentExists = input.departmentId ? await m.exists(Department, { where: { id: input.departmentId } }) : null;
-    const supervisor = input.supervisorId ? await m.findOne(User, { where: { id: input.supervisorId }, select: { role: true } }) : undefined;
+    const supervisor = input.supervisorId
+      ? await m.findOne(User, { where: { id: input.supervisorId }, select: { role: true } })
+      : undefined;
     const problems = userProblems(input, { departmentExists, supervisor });
     if (problems.length > 0) throw new CodedError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
   }

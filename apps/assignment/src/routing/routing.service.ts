@@ -39,7 +39,7 @@ export class RoutingService {
 
   /** Locks the candidates, chooses, and assigns. Returns false when nobody has room. */
   async tryAssign(manager: EntityManager, a: Assignment): Promise<boolean> {
-    const candidates = (await manager
+    const candidates = await manager
       .createQueryBuilder(User, 'u')
       .where(`u.role = 'officer' AND u.available AND (u.id = :liaison OR :category = ANY(u.categories))`, {
         liaison: a.liaisonOfficerId ?? '00000000-0000-0000-0000-000000000000',
@@ -47,7 +47,7 @@ export class RoutingService {
       })
       .orderBy('u.id')
       .setLock('pessimistic_write')
-      .getMany());
+      .getMany();
     const decision = chooseOfficer(a, candidates);
     if (!decision.officerId) return false;
     const officer = candidates.find((c) => c.id === decision.officerId)!;

@@ -43,8 +43,14 @@ export class DemoSeeder implements OnApplicationBootstrap {
   async seed(): Promise<void> {
     const departments = await this.rpc.call('departments.list', { page: 1, pageSize: 100 });
     const dept =
-      departments.items.find((d) => d.code === 'DEMO-ENT') ?? (await this.rpc.call('departments.create', { input: { name: '企业服务科 Enterprise Services', code: 'DEMO-ENT' } }));
-    const supervisor = await this.user({ username: 'supervisor1', displayName: '王主任 Director Wang', role: 'supervisor', departmentId: dept.id });
+      departments.items.find((d) => d.code === 'DEMO-ENT') ??
+      (await this.rpc.call('departments.create', { input: { name: '企业服务科 Enterprise Services', code: 'DEMO-ENT' } }));
+    const supervisor = await this.user({
+      username: 'supervisor1',
+      displayName: '王主任 Director Wang',
+      role: 'supervisor',
+      departmentId: dept.id,
+    });
     const officer1 = await this.user({
       username: 'officer1',
       displayName: '李帮办 Officer Li',

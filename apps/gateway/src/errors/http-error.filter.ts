@@ -19,7 +19,19 @@ function fromHttpException(e: HttpException): ErrorBody {
   const raw = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? e.message);
   const message = Array.isArray(raw) ? raw.join('; ') : String(raw);
   const code: ErrorCode | string =
-    status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHORIZED' : status === 403 ? 'FORBIDDEN' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 429 ? 'RATE_LIMITED' : status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
+    status === 404
+      ? 'NOT_FOUND'
+      : status === 401
+        ? 'UNAUTHORIZED'
+        : status === 403
+          ? 'FORBIDDEN'
+          : status === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : status === 429
+              ? 'RATE_LIMITED'
+              : status >= 500
+                ? 'INTERNAL'
+                : 'VALIDATION_FAILED';
   return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', code, message };
 }
 
@@ -39,11 +51,21 @@ export class HttpErrorFilter implements ExceptionFilter {
     } else if (exception instanceof HttpException) {
       body = fromHttpException(exception);
     } else if (bodyParser.type === 'entity.parse.failed') {
-      body = { statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED', message: `the body is not valid JSON: ${bodyParser.message ?? ''}` };
+      body = {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'VALIDATION_FAILED',
+        message: `the body is not valid JSON: ${bodyParser.message ?? ''}`,
+      };
     } else if (bodyParser.type === 'entity.too.large') {
       body = { statusCode: 413, error: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE', message: 'the body is larger than the limit' };
     } else if (typeof bodyParser.status === 'number' && bodyParser.status >= 400 && bodyParser.status < 500) {
-      body = { statusCode: bodyParser.status, error: STATUS_TEXT[bodyParser.status] ?? 'Error', code: 'VALIDATION_FAILED', message: bodyParser.message ?? 'bad request' };
+      body = {
+        statusCode: bodyParser.status,
+        error: STATUS_TEXT[bodyParser.status] ?? 'Error',
+        code: 'VALIDATION_FAILED',
+        message: bodyParser.message ?? 'bad request',
+      };
     } else {
       const correlationId = randomUUID();
       this.log.error(`unexpected error ${correlationId}`, (exception as Error | undefined)?.stack ?? String(exception));

@@ -79,7 +79,9 @@ export class OrganisationController {
   private async mustBeOfficer(id: string): Promise<void> {
     const user = await this.mustExist('liaisonOfficerId', () => this.rpc.call('users.get', { id }));
     if (user.role !== 'officer') {
-      throw new CodedError('VALIDATION_FAILED', 'liaisonOfficerId must name an officer', [{ field: 'liaisonOfficerId', message: 'liaisonOfficerId must name an officer' }]);
+      throw new CodedError('VALIDATION_FAILED', 'liaisonOfficerId must name an officer', [
+        { field: 'liaisonOfficerId', message: 'liaisonOfficerId must name an officer' },
+      ]);
     }
   }
 

@@ -25,7 +25,9 @@ export class RequestsController {
   ): Promise<RequestView> {
     validateDetails(body.category, body.details);
     if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
-      throw new CodedError('VALIDATION_FAILED', 'Idempotency-Key must be 1-200 visible ASCII characters', [{ field: 'Idempotency-Key', message: 'invalid' }]);
+      throw new CodedError('VALIDATION_FAILED', 'Idempotency-Key must be 1-200 visible ASCII characters', [
+        { field: 'Idempotency-Key', message: 'invalid' },
+      ]);
     }
     const input = { ...body, details: body.details as JsonObject };
     const { request, replayed } = await this.rpc.call('requests.file', { actor, input, ...(key ? { idempotencyKey: key } : {}) });
@@ -72,6 +74,11 @@ export class RequestsController {
   @Post(':id/rate')
   @HttpCode(200)
   rate(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: RateDto): Promise<RequestView> {
-    return this.rpc.call('requests.rate', { actor, requestId: id, rating: body.rating, ...(body.comment ? { comment: body.comment } : {}) });
+    return this.rpc.call('requests.rate', {
+      actor,
+      requestId: id,
+      rating: body.rating,
+      ...(body.comment ? { comment: body.comment } : {}),
+    });
   }
 }

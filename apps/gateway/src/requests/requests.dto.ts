@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PRIORITIES, type Priority, RATINGS, type Rating, REQUEST_CATEGORIES, REQUEST_STATUSES, type RequestCategory, type RequestStatus } from '@qifu/contracts';
+import {
+  PRIORITIES,
+  type Priority,
+  RATINGS,
+  type Rating,
+  REQUEST_CATEGORIES,
+  REQUEST_STATUSES,
+  type RequestCategory,
+  type RequestStatus,
+} from '@qifu/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PaginationDto, toBoolean } from '../common/pagination.dto';

@@ -38,7 +38,10 @@ export class RpcClientService implements OnApplicationShutdown {
       return await Promise.race([
         firstValueFrom(source),
         new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new CodedError('SERVICE_UNAVAILABLE', `${RPC_ROUTES[pattern]} did not answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+          setTimeout(
+            () => reject(new CodedError('SERVICE_UNAVAILABLE', `${RPC_ROUTES[pattern]} did not answer within ${timeoutMs} ms`)),
+            timeoutMs,
+          ).unref(),
         ),
       ]);
     } catch (err) {

@@ -1,7 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CLOCKS, ESCALATION_AUDIENCES, type EscalationAudience, PRIORITIES, type Priority, REQUEST_CATEGORIES, type RequestCategory, type SlaClock } from '@qifu/contracts';
+import {
+  CLOCKS,
+  ESCALATION_AUDIENCES,
+  type EscalationAudience,
+  PRIORITIES,
+  type Priority,
+  REQUEST_CATEGORIES,
+  type RequestCategory,
+  type SlaClock,
+} from '@qifu/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 

@@ -22,7 +22,13 @@ describe('one request end to end, over HTTP only', () => {
   async function zone() {
     const dept = await aDepartment(admin);
     const supervisorUser = await aUser(admin, { role: 'supervisor', departmentId: dept.id });
-    const officerUser = await aUser(admin, { role: 'officer', departmentId: dept.id, supervisorId: supervisorUser.id, categories: ['hiring'], capacity: 5 });
+    const officerUser = await aUser(admin, {
+      role: 'officer',
+      departmentId: dept.id,
+      supervisorId: supervisorUser.id,
+      categories: ['hiring'],
+      capacity: 5,
+    });
     const company = await aCompany(admin, { liaisonOfficerId: officerUser.id });
     const companyUser = await aUser(admin, { role: 'company', companyId: company.id });
     const api = new Api(sys.baseUrl);
@@ -51,12 +57,18 @@ describe('one request end to end, over HTTP only', () => {
     expect(new Date(assigned.sla!.responseDueAt!).getTime()).toBeGreaterThan(new Date(filed.createdAt).getTime());
     expect(new Date(assigned.sla!.resolutionDueAt!).getTime()).toBeGreaterThan(new Date(assigned.sla!.responseDueAt!).getTime());
 
-    const note = await eventually(async () => (await z.officer.notifications()).items.find((n) => n.requestId === filed.id), 'the assignment notification');
+    const note = await eventually(
+      async () => (await z.officer.notifications()).items.find((n) => n.requestId === filed.id),
+      'the assignment notification',
+    );
     expect(note.type).toBe('request.assigned');
     expect(note.referenceNo).toBe(filed.referenceNo);
 
     expect((await z.officer.ok(z.officer.post<RequestView>(`/requests/${filed.id}/accept`), [200])).status).toBe('in_progress');
-    const resolved = await z.officer.ok(z.officer.post<RequestView>(`/requests/${filed.id}/resolve`, { resolution: '招聘会招到20人 20 hired at a job fair' }), [200]);
+    const resolved = await z.officer.ok(
+      z.officer.post<RequestView>(`/requests/${filed.id}/resolve`, { resolution: '招聘会招到20人 20 hired at a job fair' }),
+      [200],
+    );
     expect(resolved.status).toBe('resolved');
     const closed = await z.companyApi.ok(z.companyApi.post<RequestView>(`/requests/${filed.id}/rate`, { rating: 'good' }), [200]);
     expect(closed.status).toBe('closed');
@@ -90,11 +102,17 @@ describe('one request end to end, over HTTP only', () => {
     );
     await admin.ok(admin.call('PATCH', `/users/${z.officerUser.id}`, { categories: ['hiring', 'other'] }), [200]);
     const filed = await z.companyApi.ok(
-      z.companyApi.post<RequestView>('/requests', { category: 'other', title: '消防通道被堵', description: 'blocked fire exit next door', details: {} }),
+      z.companyApi.post<RequestView>('/requests', {
+        category: 'other',
+        title: '消防通道被堵',
+        description: 'blocked fire exit next door',
+        details: {},
+      }),
       [201],
     );
     const breach = await eventually(
-      async () => (await z.supervisor.notifications()).items.find((n: NotificationView) => n.requestId === filed.id && n.type === 'sla.breached'),
+      async () =>
+        (await z.supervisor.notifications()).items.find((n: NotificationView) => n.requestId === filed.id && n.type === 'sla.breached'),
       'the breach notification for the supervisor',
       15_000,
     );
@@ -142,7 +160,10 @@ describe('one request end to end, over HTTP only', () => {
   });
 
   it('checks the Unified Social Credit Code and names the field', async () => {
-    const res = await admin.post<{ code: string; message: string; details: { field: string }[] }>('/companies', { name: 'x', creditCode: '91350100M000100Y44' });
+    const res = await admin.post<{ code: string; message: string; details: { field: string }[] }>('/companies', {
+      name: 'x',
+      creditCode: '91350100M000100Y44',
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.message).toContain('check character');
@@ -159,7 +180,13 @@ describe('one request end to end, over HTTP only', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('details.positions.0.headcount');
-    const unknown = await z.companyApi.post<{ message: string }>('/requests', { category: 'other', title: 't', description: 'd', details: {}, extra: 1 });
+    const unknown = await z.companyApi.post<{ message: string }>('/requests', {
+      category: 'other',
+      title: 't',
+      description: 'd',
+      details: {},
+      extra: 1,
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toContain('extra');
     const malformed = await z.companyApi.call('POST', '/requests', '{"category":');

@@ -130,7 +130,8 @@ describe('two replicas of every service', () => {
     const queues = new Map<ServiceName, Queue>();
     for (const e of envelopes) {
       for (const service of EVENT_SUBSCRIBERS[e.name]) {
-        if (!queues.has(service)) queues.set(service, new Queue(INBOX_QUEUES[service], { connection: { url: sys.env.REDIS_URL }, prefix: sys.queuePrefix }));
+        if (!queues.has(service))
+          queues.set(service, new Queue(INBOX_QUEUES[service], { connection: { url: sys.env.REDIS_URL }, prefix: sys.queuePrefix }));
         copies.push(await queues.get(service)!.add(e.name, e, { ...INBOX_JOB_OPTIONS, jobId: `again-${e.id}` }));
       }
     }
@@ -143,10 +144,12 @@ describe('two replicas of every service', () => {
 
     const after = await companyApi.request(filed.id);
     expect(after.assignee?.id).toBe(officer.id);
-    expect((await companyApi.timeline(filed.id)).filter((e) => e.type === 'assigned' || e.type === 'sla_set').map((e) => e.type).sort()).toEqual([
-      'assigned',
-      'sla_set',
-    ]);
+    expect(
+      (await companyApi.timeline(filed.id))
+        .filter((e) => e.type === 'assigned' || e.type === 'sla_set')
+        .map((e) => e.type)
+        .sort(),
+    ).toEqual(['assigned', 'sla_set']);
     expect((await officerApi.notifications()).items).toHaveLength(1);
   });
 });

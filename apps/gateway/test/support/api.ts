@@ -18,7 +18,10 @@ export class Api {
   }
 
   async call<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    const url = path.startsWith('/health') || path.startsWith('/metrics') || path.startsWith('/docs') ? `${this.baseUrl}${path}` : `${this.baseUrl}/api/v1${path}`;
+    const url =
+      path.startsWith('/health') || path.startsWith('/metrics') || path.startsWith('/docs')
+        ? `${this.baseUrl}${path}`
+        : `${this.baseUrl}/api/v1${path}`;
     const res = await fetch(url, {
       method,
       headers: {

@@ -17,7 +17,9 @@ export class Initial1764000000000 implements MigrationInterface {
       read_at timestamptz NULL,
       CHECK (num_nonnulls(user_id, company_id, role) = 1))`);
     await q.query(`CREATE INDEX notifications_user ON notifications.notifications (user_id, created_at DESC) WHERE user_id IS NOT NULL`);
-    await q.query(`CREATE INDEX notifications_company ON notifications.notifications (company_id, created_at DESC) WHERE company_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX notifications_company ON notifications.notifications (company_id, created_at DESC) WHERE company_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX notifications_role ON notifications.notifications (role, created_at DESC) WHERE role IS NOT NULL`);
   }
 

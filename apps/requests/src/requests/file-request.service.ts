@@ -93,7 +93,11 @@ export class FileRequestService {
         filedAt: now.toISOString(),
       });
       if (idempotencyKey) {
-        await m.query('UPDATE idempotency_keys SET request_id = $3 WHERE actor_id = $1 AND key = $2', [actor.userId, idempotencyKey, request.id]);
+        await m.query('UPDATE idempotency_keys SET request_id = $3 WHERE actor_id = $1 AND key = $2', [
+          actor.userId,
+          idempotencyKey,
+          request.id,
+        ]);
       }
       return { request: toRequestView(request), replayed: false };
     });
@@ -107,7 +111,10 @@ export class FileRequestService {
       [actorId, key, hash],
     )) as unknown[];
     if (inserted.length > 0) return null;
-    const [row] = (await m.query('SELECT body_hash, request_id FROM idempotency_keys WHERE actor_id = $1 AND key = $2', [actorId, key])) as {
+    const [row] = (await m.query('SELECT body_hash, request_id FROM idempotency_keys WHERE actor_id = $1 AND key = $2', [
+      actorId,
+      key,
+    ])) as {
       body_hash: string;
       request_id: string | null;
     }[];

@@ -85,7 +85,16 @@ export class RequestActionsService {
       const now = new Date();
       Object.assign(r, mv.extra ?? {}, { status: to, updatedAt: now });
       await m.update(Request, { id: r.id }, { ...(mv.extra ?? {}), status: to, updatedAt: now });
-      await this.timeline.append(m, { requestId: r.id, type: mv.type, actor, fromStatus: from, toStatus: to, message: mv.message ?? null, data: mv.data ?? {}, at: now });
+      await this.timeline.append(m, {
+        requestId: r.id,
+        type: mv.type,
+        actor,
+        fromStatus: from,
+        toStatus: to,
+        message: mv.message ?? null,
+        data: mv.data ?? {},
+        at: now,
+      });
       await this.emit(m, actor, r, mv, from, now);
       return toRequestView(r);
     });
@@ -93,7 +102,12 @@ export class RequestActionsService {
 
   private async emit(m: EntityManager, actor: Actor, r: Request, mv: Move, from: Request['status'], now: Date): Promise<void> {
     if (mv.action === 'accept') {
-      await this.outbox.publish(m, 'request.accepted.v1', { requestId: r.id, referenceNo: r.referenceNo, officerId: actor.userId, acceptedAt: now.toISOString() });
+      await this.outbox.publish(m, 'request.accepted.v1', {
+        requestId: r.id,
+        referenceNo: r.referenceNo,
+        officerId: actor.userId,
+        acceptedAt: now.toISOString(),
+      });
     }
     if (mv.action === 'rate_good' || mv.action === 'rate_bad') {
       await this.outbox.publish(m, 'request.rated.v1', {

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestAssignedV1, RequestUnassignedV1, SlaAlertV1, SlaEscalatedV1, SlaStateChangedV1, SlaTargetsSetV1 } from '@qifu/contracts';
+import type {
+  RequestAssignedV1,
+  RequestUnassignedV1,
+  SlaAlertV1,
+  SlaEscalatedV1,
+  SlaStateChangedV1,
+  SlaTargetsSetV1,
+} from '@qifu/contracts';
 import { type InboxContext, OnEvent } from '@qifu/messaging';
 import type { EntityManager } from 'typeorm';
 import { TimelineService } from '../timeline/timeline.service';
@@ -22,14 +29,18 @@ export class RequestEventsHandlers {
     const from = r.status;
     const to = canApply('assign', from) ? 'assigned' : from;
     const at = new Date(e.assignedAt);
-    await m.update(Request, { id: r.id }, {
-      status: to,
-      assigneeId: e.officerId,
-      assigneeName: e.officerName,
-      departmentId: e.departmentId,
-      supervisorId: e.supervisorId,
-      updatedAt: new Date(),
-    });
+    await m.update(
+      Request,
+      { id: r.id },
+      {
+        status: to,
+        assigneeId: e.officerId,
+        assigneeName: e.officerName,
+        departmentId: e.departmentId,
+        supervisorId: e.supervisorId,
+        updatedAt: new Date(),
+      },
+    );
     await this.timeline.append(m, {
       requestId: r.id,
       type: 'assigned',
@@ -52,11 +63,15 @@ export class RequestEventsHandlers {
   async targetsSet(e: SlaTargetsSetV1, { manager: m }: InboxContext<'sla.targets_set.v1'>): Promise<void> {
     const r = await this.lock(m, e.requestId);
     if (!r) return;
-    await m.update(Request, { id: r.id }, {
-      responseDueAt: new Date(e.responseDueAt),
-      resolutionDueAt: new Date(e.resolutionDueAt),
-      slaState: r.slaState === 'breached' ? 'breached' : e.state,
-    });
+    await m.update(
+      Request,
+      { id: r.id },
+      {
+        responseDueAt: new Date(e.responseDueAt),
+        resolutionDueAt: new Date(e.resolutionDueAt),
+        slaState: r.slaState === 'breached' ? 'breached' : e.state,
+      },
+    );
     await this.timeline.append(m, {
       requestId: r.id,
       type: 'sla_set',
@@ -70,12 +85,16 @@ export class RequestEventsHandlers {
   async stateChanged(e: SlaStateChangedV1, { manager: m }: InboxContext<'sla.state_changed.v1'>): Promise<void> {
     const r = await this.lock(m, e.requestId);
     if (!r) return;
-    await m.update(Request, { id: r.id }, {
-      slaState: e.state,
-      ...(e.responseDueAt ? { responseDueAt: new Date(e.responseDueAt) } : {}),
-      ...(e.resolutionDueAt ? { resolutionDueAt: new Date(e.resolutionDueAt) } : {}),
-      escalationLevel: Math.max(r.escalationLevel, e.escalationLevel),
-    });
+    await m.update(
+      Request,
+      { id: r.id },
+      {
+        slaState: e.state,
+        ...(e.responseDueAt ? { responseDueAt: new Date(e.responseDueAt) } : {}),
+        ...(e.resolutionDueAt ? { resolutionDueAt: new Date(e.resolutionDueAt) } : {}),
+        escalationLevel: Math.max(r.escalationLevel, e.escalationLevel),
+      },
+    );
   }
 
   @OnEvent('sla.breached.v1')

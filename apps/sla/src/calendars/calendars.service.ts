@@ -20,11 +20,15 @@ export class CalendarsService {
   due(q: DueQuery): { dueAt: string } {
     const cal = this.get(q.calendarId);
     const from = new Date(q.from);
-    if (Number.isNaN(from.getTime())) throw new CodedError('VALIDATION_FAILED', 'from must be an ISO-8601 instant', [{ field: 'from', message: 'from must be an ISO-8601 instant' }]);
+    if (Number.isNaN(from.getTime()))
+      throw new CodedError('VALIDATION_FAILED', 'from must be an ISO-8601 instant', [
+        { field: 'from', message: 'from must be an ISO-8601 instant' },
+      ]);
     try {
       return { dueAt: addDuration(cal, from, q.duration, q.clock).toISOString() };
     } catch (err) {
-      if (err instanceof CalendarError) throw new CodedError('VALIDATION_FAILED', err.message, [{ field: 'duration', message: err.message }]);
+      if (err instanceof CalendarError)
+        throw new CodedError('VALIDATION_FAILED', err.message, [{ field: 'duration', message: err.message }]);
       throw err;
     }
   }

@@ -42,7 +42,9 @@ export class Initial1764000000000 implements MigrationInterface {
       late boolean NOT NULL DEFAULT false,
       queued_epoch text NULL,
       UNIQUE (timer_id, kind, level))`);
-    await q.query(`CREATE INDEX alerts_pending ON sla.alerts (fire_at) WHERE raised_at IS NULL AND cancelled_at IS NULL AND fire_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX alerts_pending ON sla.alerts (fire_at) WHERE raised_at IS NULL AND cancelled_at IS NULL AND fire_at IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX alerts_timer ON sla.alerts (timer_id)`);
   }
 

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarError, parseDuration } from '@qifu/calendar';
-import { CodedError, type FieldProblem, type Priority, type PutSlaPolicyInput, type RequestCategory, type SlaPolicyView } from '@qifu/contracts';
+import {
+  CodedError,
+  type FieldProblem,
+  type Priority,
+  type PutSlaPolicyInput,
+  type RequestCategory,
+  type SlaPolicyView,
+} from '@qifu/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CalendarsService } from '../calendars/calendars.service';
 import { choosePolicy } from './domain/policy-match';
@@ -67,7 +74,11 @@ export class PoliciesService {
   async forRequest(m: EntityManager, request: { category: RequestCategory; priority: Priority }): Promise<SlaPolicy> {
     const rows = await m.find(SlaPolicy);
     const chosen = choosePolicy(
-      rows.map((p) => ({ p, name: p.name, match: { ...(p.matchCategory ? { category: p.matchCategory } : {}), ...(p.matchPriority ? { priority: p.matchPriority } : {}) } })),
+      rows.map((p) => ({
+        p,
+        name: p.name,
+        match: { ...(p.matchCategory ? { category: p.matchCategory } : {}), ...(p.matchPriority ? { priority: p.matchPriority } : {}) },
+      })),
       request,
     );
     if (!chosen) throw new CodedError('INTERNAL', 'no SLA policy matches and the default policy is missing');

@@ -65,7 +65,12 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
     this.worker.on('error', (err) => this.log.warn(`worker: ${err.message}`));
     await this.worker.waitUntilReady();
     const url2 = (this.dataSource.options as { url?: string }).url ?? '';
-    this.listener = new PgListener(url2, SLA_ALERTS_CHANNEL, () => this.kick(), (msg) => this.log.warn(msg));
+    this.listener = new PgListener(
+      url2,
+      SLA_ALERTS_CHANNEL,
+      () => this.kick(),
+      (msg) => this.log.warn(msg),
+    );
     await this.listener.start();
     this.timer = setInterval(() => this.kick(), this.config.SLA_SWEEP_MS);
     this.kick();
@@ -129,7 +134,12 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
         rows.map((r) => ({
           name: 'alert',
           data: { alertId: r.id, fireAt: r.fire_at.getTime() },
-          opts: { jobId: `alert-${r.id}-${r.fire_at.getTime()}`, delay: Math.max(r.fire_at.getTime() - now, 0), attempts: 20, backoff: { type: 'exponential', delay: 200 } },
+          opts: {
+            jobId: `alert-${r.id}-${r.fire_at.getTime()}`,
+            delay: Math.max(r.fire_at.getTime() - now, 0),
+            attempts: 20,
+            backoff: { type: 'exponential', delay: 200 },
+          },
         })),
       );
       await m.query('UPDATE alerts SET queued_epoch = $2 WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id), epoch]);

@@ -91,7 +91,8 @@ export class SlaTimersService {
   async meet(m: EntityManager, requestId: string, target: 'response' | 'resolution', at: Date): Promise<void> {
     const timer = await m.findOne(SlaTimer, { where: { requestId, target }, lock: { mode: 'pessimistic_write' } });
     if (!timer || timer.state === 'met') return;
-    if (timer.state !== 'breached') await m.update(SlaTimer, { id: timer.id }, { state: 'met', metAt: at, pausedAt: null, remainingMs: null });
+    if (timer.state !== 'breached')
+      await m.update(SlaTimer, { id: timer.id }, { state: 'met', metAt: at, pausedAt: null, remainingMs: null });
     await this.cancelPending(m, [timer.id], at);
     await this.publishState(m, requestId);
   }
@@ -99,7 +100,11 @@ export class SlaTimersService {
   /** Closed or cancelled: nothing more will be raised for this request. */
   async stopAll(m: EntityManager, requestId: string, at: Date): Promise<void> {
     const timers = await m.find(SlaTimer, { where: { requestId }, lock: { mode: 'pessimistic_write' } });
-    await this.cancelPending(m, timers.map((t) => t.id), at);
+    await this.cancelPending(
+      m,
+      timers.map((t) => t.id),
+      at,
+    );
   }
 
   /** Awaiting the company: the resolution target stops counting; its alerts wait (the scheduler skips paused timers). */
@@ -118,7 +123,8 @@ export class SlaTimersService {
     if (!timer || timer.state !== 'paused' || !timer.pausedAt) return;
     const pausedAt = timer.pausedAt;
     const cal = this.calendars.get(timer.calendarId);
-    const shift = (d: Date): Date => (d <= pausedAt ? at : resumedDue(cal, timer.clock, at, remainingMillis(cal, timer.clock, pausedAt, d)));
+    const shift = (d: Date): Date =>
+      d <= pausedAt ? at : resumedDue(cal, timer.clock, at, remainingMillis(cal, timer.clock, pausedAt, d));
     const pending = await m.find(SlaAlert, { where: { timerId: timer.id, raisedAt: IsNull(), cancelledAt: IsNull() } });
     for (const alert of pending) {
       if (alert.fireAt) await m.update(SlaAlert, { id: alert.id }, { fireAt: shift(alert.fireAt), queuedEpoch: null });

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../json';
-import type { Priority, Rating, RequestCategory, RequestStatus } from '../enums/request';
+import type { Priority, RequestCategory, RequestStatus } from '../enums/request';
 import type { Role } from '../enums/roles';
 import type { SlaClock } from '../enums/sla';
 import type { Actor, PageQuery, SlaPolicyView } from './views';

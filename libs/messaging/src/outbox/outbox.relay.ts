@@ -66,7 +66,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async listen(): Promise<void> {
     const url = (this.dataSource.options as { url?: string }).url ?? '';
-    this.listener = new PgListener(url, outboxChannel(this.options.schema), () => this.kick(), (m) => this.log.warn(m));
+    this.listener = new PgListener(
+      url,
+      outboxChannel(this.options.schema),
+      () => this.kick(),
+      (m) => this.log.warn(m),
+    );
     await this.listener.start();
   }
 
@@ -121,9 +126,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
     await Promise.all(
       [...bySubscriber].map(([sub, envelopes]) =>
-        this.queueFor(sub).addBulk(
-          envelopes.map((e) => ({ name: e.name, data: e, opts: { ...INBOX_JOB_OPTIONS, jobId: e.id } })),
-        ),
+        this.queueFor(sub).addBulk(envelopes.map((e) => ({ name: e.name, data: e, opts: { ...INBOX_JOB_OPTIONS, jobId: e.id } }))),
       ),
     );
   }

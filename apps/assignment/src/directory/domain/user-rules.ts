@@ -6,7 +6,10 @@ export interface UserFacts {
 }
 
 /** What a new user's fields must satisfy beyond their shape. Pure: facts are looked up by the caller. */
-export function userProblems(input: Pick<CreateUserInput, 'role' | 'companyId' | 'departmentId' | 'supervisorId'>, facts: UserFacts): FieldProblem[] {
+export function userProblems(
+  input: Pick<CreateUserInput, 'role' | 'companyId' | 'departmentId' | 'supervisorId'>,
+  facts: UserFacts,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (input.role === 'company' && !input.companyId) {
     problems.push({ field: 'companyId', message: 'companyId is required for a company user' });

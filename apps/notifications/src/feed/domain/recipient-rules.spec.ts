@@ -35,13 +35,19 @@ describe('recipient rules', () => {
   });
 
   it('falls back to the admins when a breached request has nobody responsible yet', () => {
-    expect(planNotification('sla.breached.v1', { ...breach, assigneeId: null, supervisorId: null })?.recipients).toEqual([{ role: 'admin' }]);
+    expect(planNotification('sla.breached.v1', { ...breach, assigneeId: null, supervisorId: null })?.recipients).toEqual([
+      { role: 'admin' },
+    ]);
   });
 
   it('tells the company when information is requested or the request is resolved, and nobody on other moves', () => {
     const base = { requestId: 'r', referenceNo: 'QF', companyId: 'c', actorId: 'o', assigneeId: 'o', supervisorId: null, changedAt: '' };
-    expect(planNotification('request.status_changed.v1', { ...base, from: 'in_progress', to: 'awaiting_company' })?.type).toBe('request.info_requested');
-    expect(planNotification('request.status_changed.v1', { ...base, from: 'in_progress', to: 'resolved' })?.recipients).toEqual([{ companyId: 'c' }]);
+    expect(planNotification('request.status_changed.v1', { ...base, from: 'in_progress', to: 'awaiting_company' })?.type).toBe(
+      'request.info_requested',
+    );
+    expect(planNotification('request.status_changed.v1', { ...base, from: 'in_progress', to: 'resolved' })?.recipients).toEqual([
+      { companyId: 'c' },
+    ]);
     expect(planNotification('request.status_changed.v1', { ...base, from: 'assigned', to: 'in_progress' })).toBeNull();
   });
 

@@ -23,7 +23,9 @@ describe('request state machine', () => {
       for (const status of REQUEST_STATUSES) {
         if (canApply(action, status)) continue;
         refused += 1;
-        expect(() => nextStatus(action, status)).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION', message: expect.stringContaining(`is ${status}`) }));
+        expect(() => nextStatus(action, status)).toThrow(
+          expect.objectContaining({ code: 'INVALID_TRANSITION', message: expect.stringContaining(`is ${status}`) }),
+        );
       }
     }
     expect(refused).toBeGreaterThan(60);

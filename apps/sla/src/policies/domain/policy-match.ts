@@ -14,7 +14,10 @@ export function specificity(p: PolicyMatch): number {
   return (p.match.priority ? 2 : 0) + (p.match.category ? 1 : 0);
 }
 
-export function choosePolicy<P extends PolicyMatch>(policies: readonly P[], request: { category: RequestCategory; priority: Priority }): P | null {
+export function choosePolicy<P extends PolicyMatch>(
+  policies: readonly P[],
+  request: { category: RequestCategory; priority: Priority },
+): P | null {
   const fitting = policies.filter(
     (p) => (!p.match.category || p.match.category === request.category) && (!p.match.priority || p.match.priority === request.priority),
   );

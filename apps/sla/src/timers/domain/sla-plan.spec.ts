@@ -35,7 +35,12 @@ describe('planTarget', () => {
   });
 
   it('puts a calendar-clock warning at the plain fraction of elapsed time', () => {
-    const plan = planTarget(cal, 'response', { ...terms, response: { duration: 'PT10S', clock: 'calendar' }, warnAt: [0.5] }, new Date('2026-01-01T00:00:00Z'));
+    const plan = planTarget(
+      cal,
+      'response',
+      { ...terms, response: { duration: 'PT10S', clock: 'calendar' }, warnAt: [0.5] },
+      new Date('2026-01-01T00:00:00Z'),
+    );
     expect(plan.alerts[0]?.fireAt.toISOString()).toBe('2026-01-01T00:00:05.000Z');
     expect(plan.dueAt.toISOString()).toBe('2026-01-01T00:00:10.000Z');
   });

@@ -47,12 +47,24 @@ export function planTarget(cal: WorkingCalendar, target: SlaTarget, terms: Polic
     .filter((f) => f > 0 && f < 1)
     .sort((a, b) => a - b)
     .forEach((fraction, i) => {
-      alerts.push({ kind: 'warning', level: i + 1, fireAt: fractionInstant(cal, spec.clock, start, due, fraction), fraction, notify: null });
+      alerts.push({
+        kind: 'warning',
+        level: i + 1,
+        fireAt: fractionInstant(cal, spec.clock, start, due, fraction),
+        fraction,
+        notify: null,
+      });
     });
   alerts.push({ kind: 'breach', level: 0, fireAt: due, fraction: 1, notify: null });
   if (target === 'resolution') {
     terms.escalation.forEach((step, i) => {
-      alerts.push({ kind: 'escalation', level: i + 1, fireAt: addDuration(cal, due, step.after, spec.clock), fraction: null, notify: step.notify });
+      alerts.push({
+        kind: 'escalation',
+        level: i + 1,
+        fireAt: addDuration(cal, due, step.after, spec.clock),
+        fraction: null,
+        notify: step.notify,
+      });
     });
   }
   return { target, clock: spec.clock, duration: spec.duration, startedAt: start, dueAt: due, alerts };
