@@ -23,6 +23,8 @@ interface Row {
   occurred_at: Date;
 }
 
+const PRUNE_EVERY_MS = 3_600_000;
+
 /**
  * Moves committed outbox rows to each subscriber's inbox queue (job id = event id, so a re-send
  * while the job still exists is a no-op and the inbox dedupes the rest). Several replicas share the
@@ -36,6 +38,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private connection?: Redis;
   private listener?: PgListener;
   private pollTimer?: NodeJS.Timeout;
+  private pruneTimer?: NodeJS.Timeout;
   private running = false;
   private again = false;
   private stopped = false;
@@ -61,6 +64,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       void this.checkRedisEpoch();
       this.kick();
     }, this.options.relayPollMs ?? 1_000);
+    this.pruneTimer = setInterval(
+      () => void this.prune().catch((err: Error) => this.log.warn(`prune: ${err.message}`)),
+      PRUNE_EVERY_MS,
+    );
     this.kick();
   }
 
@@ -162,7 +169,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  /** Deletes published rows past the replay window (called by the owning service's housekeeping). */
+  /** Deletes published rows past twice the replay window, and inbox ids long after any replay (hourly). */
   async prune(): Promise<void> {
     const hours = (this.options.replayHours ?? 24) * 2;
     await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [hours]);
@@ -172,6 +179,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     await this.draining?.catch(() => undefined);
     await this.listener?.stop();
     await Promise.all([...this.queues.values()].map((q) => q.close()));
