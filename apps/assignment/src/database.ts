@@ -3,6 +3,7 @@ import { InboxRecord, OutboxMessage } from '@qifu/messaging';
 import { Department } from './directory/department.entity';
 import { User } from './directory/user.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { Transfers1764100000000 } from './migrations/1764100000000-transfers';
 import { Assignment } from './routing/assignment.entity';
 
 export const SCHEMA = 'assignment';
@@ -12,6 +13,6 @@ export function assignmentDatabase(url: string): ServiceDatabaseOptions {
     url,
     schema: SCHEMA,
     entities: [Department, User, Assignment, OutboxMessage, InboxRecord],
-    migrations: [Initial1764000000000],
+    migrations: [Initial1764000000000, Transfers1764100000000],
   };
 }

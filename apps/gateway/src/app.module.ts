@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrganisationController } from './organisation/organisation.controller';
+import { RequestLifecycleController } from './requests/request-lifecycle.controller';
 import { RequestsController } from './requests/requests.controller';
 import { RpcModule } from './rpc/rpc.module';
 import { SlaController } from './sla/sla.controller';
@@ -27,6 +28,7 @@ export class AppModule {
         MetricsController,
         OrganisationController,
         RequestsController,
+        RequestLifecycleController,
         SlaController,
         NotificationsController,
       ],

@@ -35,4 +35,16 @@ export class Assignment {
 
   @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
   assignedAt!: Date | null;
+
+  /** Set by a transfer to a department: only its officers may take the request. */
+  @Column({ name: 'target_department_id', type: 'uuid', nullable: true })
+  targetDepartmentId!: string | null;
+
+  /** Set by a transfer to a named officer: the request waits for that officer. */
+  @Column({ name: 'target_officer_id', type: 'uuid', nullable: true })
+  targetOfficerId!: string | null;
+
+  /** The officer a transfer took it from, who does not get it straight back. */
+  @Column({ name: 'previous_officer_id', type: 'uuid', nullable: true })
+  previousOfficerId!: string | null;
 }

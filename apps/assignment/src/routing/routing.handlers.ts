@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestFiledV1, RequestStatusChangedV1 } from '@qifu/contracts';
+import type { RequestFiledV1, RequestStatusChangedV1, RequestTransferRequestedV1 } from '@qifu/contracts';
 import { type InboxContext, OnEvent } from '@qifu/messaging';
 import { RoutingService } from './routing.service';
 
 const RELEASING = new Set(['resolved', 'closed', 'cancelled']);
+/** Back to work after the seat was freed: reopened, or rework after a bad rating. */
+const RETAKING = new Set(['resolved', 'closed', 'under_review']);
 
 @Injectable()
 export class RoutingHandlers {
@@ -17,5 +19,11 @@ export class RoutingHandlers {
   @OnEvent('request.status_changed.v1')
   async statusChanged(e: RequestStatusChangedV1, { manager }: InboxContext<'request.status_changed.v1'>): Promise<void> {
     if (RELEASING.has(e.to)) await this.routing.release(manager, e.requestId);
+    else if (e.to === 'in_progress' && RETAKING.has(e.from)) await this.routing.retake(manager, e.requestId);
+  }
+
+  @OnEvent('request.transfer_requested.v1')
+  async transferRequested(e: RequestTransferRequestedV1, { manager }: InboxContext<'request.transfer_requested.v1'>): Promise<void> {
+    await this.routing.onTransfer(manager, e);
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestFiledV1 } from '@qifu/contracts';
+import type { RequestFiledV1, RequestTransferRequestedV1 } from '@qifu/contracts';
 import { OutboxPublisher } from '@qifu/messaging';
 import type { EntityManager } from 'typeorm';
 import { User } from '../directory/user.entity';
 import { Assignment } from './assignment.entity';
 import { chooseOfficer } from './domain/routing-choice';
 
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 const WAITING_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, filed_at, request_id`;
 
 /**
@@ -31,28 +32,67 @@ export class RoutingService {
       officerId: null,
       filedAt: new Date(e.filedAt),
       assignedAt: null,
+      targetDepartmentId: null,
+      targetOfficerId: null,
+      previousOfficerId: null,
     });
     await manager.insert(Assignment, row);
     const assigned = await this.tryAssign(manager, row);
     if (!assigned) await this.announceWaiting(manager, row, 'no officer with this category has free capacity');
   }
 
+  /**
+   * 转办: the request leaves its officer (the seat is freed and refilled) and goes to the named
+   * officer or into the department; if nobody there has room it waits there, never lost, and the
+   * department's supervisors hear of it.
+   */
+  async onTransfer(manager: EntityManager, e: RequestTransferRequestedV1): Promise<void> {
+    const a = await manager.findOne(Assignment, { where: { requestId: e.requestId }, lock: { mode: 'pessimistic_write' } });
+    if (!a) return;
+    const previous = a.state === 'assigned' ? a.officerId : null;
+    if (previous) await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [previous]);
+    Object.assign(a, {
+      state: 'waiting',
+      officerId: null,
+      assignedAt: null,
+      targetDepartmentId: e.toDepartmentId,
+      targetOfficerId: e.toOfficerId,
+      previousOfficerId: e.fromOfficerId,
+    });
+    await manager.save(Assignment, a);
+    if (!(await this.tryAssign(manager, a, e.fromOfficerId))) {
+      const target = e.toOfficerId ? await manager.findOne(User, { where: { id: e.toOfficerId } }) : null;
+      const dept = e.toDepartmentId ?? target?.departmentId ?? null;
+      await this.announceWaiting(manager, a, `transferred: ${e.reason}; nobody there has free capacity`, dept);
+    }
+    if (previous) await this.drainFor(manager, previous);
+  }
+
   /** Locks the candidates, chooses, and assigns. Returns false when nobody has room. */
-  async tryAssign(manager: EntityManager, a: Assignment): Promise<boolean> {
-    const candidates = await manager
-      .createQueryBuilder(User, 'u')
-      .where(`u.role = 'officer' AND u.available AND (u.id = :liaison OR :category = ANY(u.categories))`, {
-        liaison: a.liaisonOfficerId ?? '00000000-0000-0000-0000-000000000000',
-        category: a.category,
-      })
-      .orderBy('u.id')
-      .setLock('pessimistic_write')
-      .getMany();
+  async tryAssign(manager: EntityManager, a: Assignment, previousOfficerId: string | null = null): Promise<boolean> {
+    const qb = manager.createQueryBuilder(User, 'u').where(`u.role = 'officer' AND u.available`);
+    if (a.targetOfficerId || a.targetDepartmentId) {
+      qb.andWhere('(u.id = :officer OR u.department_id = :dept)', {
+        officer: a.targetOfficerId ?? NO_ID,
+        dept: a.targetDepartmentId ?? NO_ID,
+      });
+    } else {
+      qb.andWhere('(u.id = :liaison OR :category = ANY(u.categories))', { liaison: a.liaisonOfficerId ?? NO_ID, category: a.category });
+    }
+    const candidates = await qb.orderBy('u.id').setLock('pessimistic_write').getMany();
     const decision = chooseOfficer(a, candidates);
     if (!decision.officerId) return false;
     const officer = candidates.find((c) => c.id === decision.officerId)!;
-    await this.assignTo(manager, a, officer, decision.reason, null);
+    await this.assignTo(manager, a, officer, decision.reason, previousOfficerId);
     return true;
+  }
+
+  /** A reopened or reworked case goes back to the officer who had it (even at capacity: it is theirs). */
+  async retake(manager: EntityManager, requestId: string): Promise<void> {
+    const a = await manager.findOne(Assignment, { where: { requestId }, lock: { mode: 'pessimistic_write' } });
+    if (!a || a.state !== 'released' || !a.officerId) return;
+    await manager.update(Assignment, { requestId }, { state: 'assigned' });
+    await manager.query('UPDATE users SET open_count = open_count + 1 WHERE id = $1', [a.officerId]);
   }
 
   private async assignTo(
@@ -64,7 +104,11 @@ export class RoutingService {
   ): Promise<void> {
     const now = new Date();
     await manager.update(User, { id: officer.id }, { openCount: () => 'open_count + 1', lastAssignedAt: now });
-    await manager.update(Assignment, { requestId: a.requestId }, { state: 'assigned', officerId: officer.id, assignedAt: now });
+    await manager.update(
+      Assignment,
+      { requestId: a.requestId },
+      { state: 'assigned', officerId: officer.id, assignedAt: now, targetDepartmentId: null, targetOfficerId: null },
+    );
     await this.outbox.publish(manager, 'request.assigned.v1', {
       requestId: a.requestId,
       referenceNo: a.referenceNo,
@@ -78,12 +122,15 @@ export class RoutingService {
     });
   }
 
-  private async announceWaiting(manager: EntityManager, a: Assignment, reason: string): Promise<void> {
-    const supervisors = await manager.find(User, { where: { role: 'supervisor' }, select: { id: true } });
+  private async announceWaiting(manager: EntityManager, a: Assignment, reason: string, departmentId: string | null = null): Promise<void> {
+    const supervisors = await manager.find(User, {
+      where: departmentId ? { role: 'supervisor', departmentId } : { role: 'supervisor' },
+      select: { id: true },
+    });
     await this.outbox.publish(manager, 'request.unassigned.v1', {
       requestId: a.requestId,
       referenceNo: a.referenceNo,
-      departmentId: null,
+      departmentId,
       supervisorIds: supervisors.map((s) => s.id),
       reason,
       at: new Date().toISOString(),
@@ -108,15 +155,20 @@ export class RoutingService {
     for (;;) {
       const officer = await manager.findOne(User, { where: { id: officerId }, lock: { mode: 'pessimistic_write' } });
       if (!officer || officer.role !== 'officer' || !officer.available || officer.openCount >= officer.capacity) return given;
+      // Plain waiting requests by category or liaison; transferred ones only to their target.
       const [next] = (await manager.query(
         `SELECT request_id FROM assignments
-          WHERE state = 'waiting' AND (category = ANY($1::text[]) OR liaison_officer_id = $2)
+          WHERE state = 'waiting' AND (
+                target_officer_id = $2
+             OR (target_officer_id IS NULL AND target_department_id IS NULL AND (category = ANY($1::text[]) OR liaison_officer_id = $2))
+             OR (target_officer_id IS NULL AND target_department_id = $3 AND previous_officer_id IS DISTINCT FROM $2))
           ORDER BY ${WAITING_ORDER} LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [officer.categories, officerId],
+        [officer.categories, officerId, officer.departmentId ?? NO_ID],
       )) as { request_id: string }[];
       if (!next) return given;
       const a = await manager.findOneByOrFail(Assignment, { requestId: next.request_id });
-      await this.assignTo(manager, a, officer, a.liaisonOfficerId === officerId ? 'liaison' : 'category', null);
+      const reason = a.targetOfficerId || a.targetDepartmentId ? 'transfer' : a.liaisonOfficerId === officerId ? 'liaison' : 'category';
+      await this.assignTo(manager, a, officer, reason, a.previousOfficerId);
       given += 1;
     }
   }

@@ -69,7 +69,12 @@ describe('two replicas of every service', () => {
     expect(new Set(filed.map((r) => r.id)).size).toBe(100);
     expect(new Set(filed.map((r) => r.referenceNo)).size).toBe(100);
     // Every command ran on exactly one replica, and both replicas took a share.
-    expect(fileCommandsHandled.reduce((a, b) => a + b, 0)).toBe(100);
+    // (a worker reports "completed" just after it sends the reply, so wait for the last report)
+    const handled = await eventually(async () => {
+      const sum = fileCommandsHandled.reduce((a, b) => a + b, 0);
+      return sum >= 100 ? sum : undefined;
+    }, 'the workers to report their jobs');
+    expect(handled).toBe(100);
     expect(fileCommandsHandled.every((n) => n > 0)).toBe(true);
 
     const assigned = await eventually(
@@ -110,7 +115,8 @@ describe('two replicas of every service', () => {
     const officerApi = await new Api(sys.baseUrl).login(officer.username, PASSWORD);
     const filed = await fileHiring(companyApi);
     await eventually(async () => ((await companyApi.request(filed.id)).sla ? true : undefined), 'assignment and deadlines', 30_000);
-    await eventually(async () => ((await officerApi.notifications()).items.length === 1 ? true : undefined), 'the notification', 30_000);
+    await eventually(async () => ((await officerApi.notifications()).items.length > 0 ? true : undefined), 'the notification', 30_000);
+    expect((await officerApi.notifications()).items).toHaveLength(1);
 
     // Deliver every event about this request again (read straight from each producer's outbox) to
     // each of its subscribers, under new job ids, as a relay replaying after a Redis loss would.

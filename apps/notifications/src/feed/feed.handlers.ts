@@ -32,6 +32,11 @@ export class FeedHandlers {
     return this.record(p, ctx);
   }
 
+  @OnEvent('request.escalated.v1')
+  companyEscalated(p: EventPayloads['request.escalated.v1'], ctx: InboxContext<'request.escalated.v1'>): Promise<void> {
+    return this.record(p, ctx);
+  }
+
   @OnEvent('sla.warning.v1')
   warning(p: EventPayloads['sla.warning.v1'], ctx: InboxContext<'sla.warning.v1'>): Promise<void> {
     return this.record(p, ctx);

@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, CodedError, type JsonObject, type Rating, type RequestView, type TimelineEntryView } from '@qifu/contracts';
+import {
+  type Actor,
+  CodedError,
+  type JsonObject,
+  type Rating,
+  type RequestView,
+  type ReviewOutcome,
+  type TimelineEntryView,
+  type TransferInput,
+} from '@qifu/contracts';
 import { OutboxPublisher } from '@qifu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TimelineService } from '../timeline/timeline.service';
-import { nextStatus, type RequestAction } from './domain/request-state-machine';
+import { checkEscalatable, nextStatus, type RequestAction } from './domain/request-state-machine';
 import { RequestQueriesService } from './request-queries.service';
 import { toRequestView, toTimelineView } from './request.mapper';
 import { Request } from './request.entity';
@@ -17,10 +26,14 @@ interface Move {
   /** Who may do it, beyond seeing the request. */
   allowed: (actor: Actor, r: Request) => boolean;
   deniedBecause: string;
+  /** More to write in the same transaction once the move is recorded. */
+  after?: (m: EntityManager, r: Request, now: Date) => Promise<void>;
 }
 
 const isAssignee = (a: Actor, r: Request): boolean => r.assigneeId === a.userId;
 const isOwnCompany = (a: Actor, r: Request): boolean => a.role === 'company' && a.companyId === r.companyId;
+/** Supervisors reach only requests in their scope (the load already answered 404 otherwise). */
+const isManager = (a: Actor): boolean => a.role === 'supervisor' || a.role === 'admin';
 
 /**
  * The company's and officer's moves. Each locks the request row (FOR UPDATE), so of two concurrent
@@ -66,6 +79,125 @@ export class RequestActionsService {
     });
   }
 
+  requestInfo(actor: Actor, id: string, items: string[]): Promise<RequestView> {
+    return this.move(actor, id, {
+      action: 'request_info',
+      type: 'info_requested',
+      message: items.map((item, i) => `${i + 1}. ${item}`).join('\n'),
+      data: { items },
+      allowed: isAssignee,
+      deniedBecause: 'only the assignee asks the company for information',
+    });
+  }
+
+  provideInfo(actor: Actor, id: string, message: string): Promise<RequestView> {
+    return this.move(actor, id, {
+      action: 'provide_info',
+      type: 'info_provided',
+      message,
+      allowed: isOwnCompany,
+      deniedBecause: 'only the filing company provides the information asked for',
+    });
+  }
+
+  async transfer(actor: Actor, id: string, input: TransferInput): Promise<RequestView> {
+    let fromOfficerId: string | null = null;
+    return this.move(actor, id, {
+      action: 'transfer',
+      type: 'transferred',
+      message: input.reason,
+      data: { toDepartmentId: input.toDepartmentId ?? null, toOfficerId: input.toOfficerId ?? null },
+      // A department transfer shows at once in that department's queue.
+      extra: { assigneeId: null, assigneeName: null, ...(input.toDepartmentId ? { departmentId: input.toDepartmentId } : {}) },
+      allowed: (a, r) => {
+        fromOfficerId = r.assigneeId;
+        if (input.toOfficerId && input.toOfficerId === r.assigneeId) {
+          throw new CodedError('VALIDATION_FAILED', 'toOfficerId: the request is already with this officer', [
+            { field: 'toOfficerId', message: 'the request is already with this officer' },
+          ]);
+        }
+        return isAssignee(a, r) || isManager(a);
+      },
+      deniedBecause: 'only the assignee or a supervisor transfers a request',
+      after: async (m, r, now) => {
+        await this.outbox.publish(m, 'request.transfer_requested.v1', {
+          requestId: r.id,
+          referenceNo: r.referenceNo,
+          fromOfficerId,
+          toDepartmentId: input.toDepartmentId ?? null,
+          toOfficerId: input.toOfficerId ?? null,
+          reason: input.reason,
+          byUserId: actor.userId,
+          requestedAt: now.toISOString(),
+        });
+      },
+    });
+  }
+
+  review(actor: Actor, id: string, outcome: ReviewOutcome, note: string): Promise<RequestView> {
+    return this.move(actor, id, {
+      action: outcome === 'rework' ? 'review_rework' : 'review_upheld',
+      type: 'reviewed',
+      message: note,
+      data: { outcome },
+      allowed: isManager,
+      deniedBecause: 'only a supervisor reviews a bad rating',
+    });
+  }
+
+  cancel(actor: Actor, id: string, reason: string): Promise<RequestView> {
+    return this.move(actor, id, {
+      action: 'cancel',
+      type: 'cancelled',
+      message: reason,
+      allowed: (a, r) => isOwnCompany(a, r) || a.role === 'admin',
+      deniedBecause: 'only the filing company cancels its request',
+    });
+  }
+
+  reopen(actor: Actor, id: string, reason: string): Promise<RequestView> {
+    return this.move(actor, id, {
+      action: 'reopen',
+      type: 'reopened',
+      message: reason,
+      extra: { rating: null },
+      allowed: (a, r) => isOwnCompany(a, r) || isManager(a),
+      deniedBecause: 'only the filing company or a supervisor reopens a request',
+    });
+  }
+
+  /** "Nobody is solving this": the escalation level rises at once and the supervisor hears of it. */
+  async escalate(actor: Actor, id: string, reason: string): Promise<RequestView> {
+    return this.dataSource.transaction(async (m) => {
+      const r = await this.queries.load(m, actor, id, true);
+      if (!isOwnCompany(actor, r)) throw new CodedError('FORBIDDEN', 'only the filing company escalates its request');
+      checkEscalatable(r.status);
+      const now = new Date();
+      r.escalationLevel += 1;
+      r.updatedAt = now;
+      await m.update(Request, { id: r.id }, { escalationLevel: r.escalationLevel, updatedAt: now });
+      await this.timeline.append(m, {
+        requestId: r.id,
+        type: 'escalated_by_company',
+        actor,
+        message: reason,
+        data: { level: r.escalationLevel },
+        at: now,
+      });
+      await this.outbox.publish(m, 'request.escalated.v1', {
+        requestId: r.id,
+        referenceNo: r.referenceNo,
+        companyId: r.companyId,
+        level: r.escalationLevel,
+        reason,
+        assigneeId: r.assigneeId,
+        supervisorId: r.supervisorId,
+        escalatedAt: now.toISOString(),
+      });
+      return toRequestView(r);
+    });
+  }
+
   async comment(actor: Actor, id: string, body: string, internal: boolean): Promise<TimelineEntryView> {
     if (internal && actor.role === 'company') throw new CodedError('FORBIDDEN', 'companies cannot post internal comments');
     return this.dataSource.transaction(async (m) => {
@@ -96,6 +228,7 @@ export class RequestActionsService {
         at: now,
       });
       await this.emit(m, actor, r, mv, from, now);
+      await mv.after?.(m, r, now);
       return toRequestView(r);
     });
   }

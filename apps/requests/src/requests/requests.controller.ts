@@ -52,4 +52,40 @@ export class RequestsController {
   rate(@Payload() p: RpcRequest<'requests.rate'>): Promise<RpcResponse<'requests.rate'>> {
     return this.actions.rate(p.actor, p.requestId, p.rating, p.comment);
   }
+
+  @MessagePattern('requests.request-info')
+  requestInfo(@Payload() p: RpcRequest<'requests.request-info'>): Promise<RpcResponse<'requests.request-info'>> {
+    return this.actions.requestInfo(p.actor, p.requestId, p.items);
+  }
+
+  @MessagePattern('requests.provide-info')
+  provideInfo(@Payload() p: RpcRequest<'requests.provide-info'>): Promise<RpcResponse<'requests.provide-info'>> {
+    return this.actions.provideInfo(p.actor, p.requestId, p.message);
+  }
+
+  @MessagePattern('requests.transfer')
+  transfer(@Payload() p: RpcRequest<'requests.transfer'>): Promise<RpcResponse<'requests.transfer'>> {
+    const { actor, requestId, ...input } = p;
+    return this.actions.transfer(actor, requestId, input);
+  }
+
+  @MessagePattern('requests.review')
+  review(@Payload() p: RpcRequest<'requests.review'>): Promise<RpcResponse<'requests.review'>> {
+    return this.actions.review(p.actor, p.requestId, p.outcome, p.note);
+  }
+
+  @MessagePattern('requests.escalate')
+  escalate(@Payload() p: RpcRequest<'requests.escalate'>): Promise<RpcResponse<'requests.escalate'>> {
+    return this.actions.escalate(p.actor, p.requestId, p.reason);
+  }
+
+  @MessagePattern('requests.cancel')
+  cancel(@Payload() p: RpcRequest<'requests.cancel'>): Promise<RpcResponse<'requests.cancel'>> {
+    return this.actions.cancel(p.actor, p.requestId, p.reason);
+  }
+
+  @MessagePattern('requests.reopen')
+  reopen(@Payload() p: RpcRequest<'requests.reopen'>): Promise<RpcResponse<'requests.reopen'>> {
+    return this.actions.reopen(p.actor, p.requestId, p.reason);
+  }
 }

@@ -6,7 +6,7 @@ import { type EntityManager, In, IsNull, Not } from 'typeorm';
 import { CalendarsService } from '../calendars/calendars.service';
 import type { SlaPolicy } from '../policies/policy.entity';
 import { PoliciesService } from '../policies/policies.service';
-import { planTarget, remainingMillis, resumedDue, type PolicyTerms } from './domain/sla-plan';
+import { planTarget, remainingMillis, shiftedByPause, type PolicyTerms } from './domain/sla-plan';
 import { SlaAlert } from './sla-alert.entity';
 import { overallState } from './sla-state';
 import { SlaTimer } from './sla-timer.entity';
@@ -123,8 +123,7 @@ export class SlaTimersService {
     if (!timer || timer.state !== 'paused' || !timer.pausedAt) return;
     const pausedAt = timer.pausedAt;
     const cal = this.calendars.get(timer.calendarId);
-    const shift = (d: Date): Date =>
-      d <= pausedAt ? at : resumedDue(cal, timer.clock, at, remainingMillis(cal, timer.clock, pausedAt, d));
+    const shift = (d: Date): Date => shiftedByPause(cal, timer.clock, pausedAt, at, d);
     const pending = await m.find(SlaAlert, { where: { timerId: timer.id, raisedAt: IsNull(), cancelledAt: IsNull() } });
     for (const alert of pending) {
       if (alert.fireAt) await m.update(SlaAlert, { id: alert.id }, { fireAt: shift(alert.fireAt), queuedEpoch: null });

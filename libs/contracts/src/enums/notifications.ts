@@ -7,5 +7,6 @@ export const NOTIFICATION_TYPES = [
   'sla.breached',
   'sla.escalated',
   'rating.bad',
+  'request.escalated',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

@@ -1,6 +1,13 @@
 import type { ServiceName } from '../queues';
 import type { RequestAssignedV1, RequestUnassignedV1 } from './assignment-events';
-import type { RequestAcceptedV1, RequestFiledV1, RequestRatedV1, RequestStatusChangedV1 } from './request-events';
+import type {
+  RequestAcceptedV1,
+  RequestEscalatedV1,
+  RequestFiledV1,
+  RequestRatedV1,
+  RequestStatusChangedV1,
+  RequestTransferRequestedV1,
+} from './request-events';
 import type { SlaBreachedV1, SlaEscalatedV1, SlaStateChangedV1, SlaTargetsSetV1, SlaWarningV1 } from './sla-events';
 
 export type * from './assignment-events';
@@ -13,6 +20,8 @@ export interface EventPayloads {
   'request.accepted.v1': RequestAcceptedV1;
   'request.status_changed.v1': RequestStatusChangedV1;
   'request.rated.v1': RequestRatedV1;
+  'request.escalated.v1': RequestEscalatedV1;
+  'request.transfer_requested.v1': RequestTransferRequestedV1;
   'request.assigned.v1': RequestAssignedV1;
   'request.unassigned.v1': RequestUnassignedV1;
   'sla.targets_set.v1': SlaTargetsSetV1;
@@ -42,6 +51,8 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventName, readonly ServiceName[
   'request.accepted.v1': ['sla'],
   'request.status_changed.v1': ['assignment', 'sla', 'notifications'],
   'request.rated.v1': ['notifications'],
+  'request.escalated.v1': ['notifications'],
+  'request.transfer_requested.v1': ['assignment'],
   'request.assigned.v1': ['requests', 'sla', 'notifications'],
   'request.unassigned.v1': ['requests', 'notifications'],
   'sla.targets_set.v1': ['requests'],

@@ -41,3 +41,27 @@ export interface RequestRatedV1 {
   supervisorId: string | null;
   ratedAt: string;
 }
+
+/** The company said "nobody is solving this": the escalation level rises at once. */
+export interface RequestEscalatedV1 {
+  requestId: string;
+  referenceNo: string;
+  companyId: string;
+  level: number;
+  reason: string;
+  assigneeId: string | null;
+  supervisorId: string | null;
+  escalatedAt: string;
+}
+
+/** The request leaves its officer for a department or a named officer (转办). */
+export interface RequestTransferRequestedV1 {
+  requestId: string;
+  referenceNo: string;
+  fromOfficerId: string | null;
+  toDepartmentId: string | null;
+  toOfficerId: string | null;
+  reason: string;
+  byUserId: string;
+  requestedAt: string;
+}

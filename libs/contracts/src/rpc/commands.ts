@@ -73,3 +73,11 @@ export interface DueQuery {
   duration: string;
   clock: SlaClock;
 }
+
+export type ReviewOutcome = 'rework' | 'upheld';
+
+export interface TransferInput {
+  toDepartmentId?: string;
+  toOfficerId?: string;
+  reason: string;
+}

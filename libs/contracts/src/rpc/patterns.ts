@@ -8,6 +8,8 @@ import type {
   ListRequestsQuery,
   PutSlaPolicyInput,
   RequestAction,
+  ReviewOutcome,
+  TransferInput,
   UpdateCompanyInput,
   UpdateUserInput,
 } from './commands';
@@ -62,6 +64,13 @@ export interface RpcContract {
   'requests.comment': { req: RequestAction & { body: string; internal: boolean }; res: TimelineEntryView };
   'requests.resolve': { req: RequestAction & { resolution: string }; res: RequestView };
   'requests.rate': { req: RequestAction & { rating: Rating; comment?: string }; res: RequestView };
+  'requests.request-info': { req: RequestAction & { items: string[] }; res: RequestView };
+  'requests.provide-info': { req: RequestAction & { message: string }; res: RequestView };
+  'requests.transfer': { req: RequestAction & TransferInput; res: RequestView };
+  'requests.review': { req: RequestAction & { outcome: ReviewOutcome; note: string }; res: RequestView };
+  'requests.escalate': { req: RequestAction & { reason: string }; res: RequestView };
+  'requests.cancel': { req: RequestAction & { reason: string }; res: RequestView };
+  'requests.reopen': { req: RequestAction & { reason: string }; res: RequestView };
 
   'sla.policies.list': { req: Record<string, never>; res: SlaPolicyView[] };
   'sla.policies.put': { req: { input: PutSlaPolicyInput }; res: SlaPolicyView };
@@ -99,6 +108,13 @@ export const RPC_ROUTES: Readonly<Record<RpcPattern, ServiceName>> = {
   'requests.comment': 'requests',
   'requests.resolve': 'requests',
   'requests.rate': 'requests',
+  'requests.request-info': 'requests',
+  'requests.provide-info': 'requests',
+  'requests.transfer': 'requests',
+  'requests.review': 'requests',
+  'requests.escalate': 'requests',
+  'requests.cancel': 'requests',
+  'requests.reopen': 'requests',
   'sla.policies.list': 'sla',
   'sla.policies.put': 'sla',
   'sla.due': 'sla',

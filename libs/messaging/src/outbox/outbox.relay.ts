@@ -64,10 +64,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       void this.checkRedisEpoch();
       this.kick();
     }, this.options.relayPollMs ?? 1_000);
-    this.pruneTimer = setInterval(
-      () => void this.prune().catch((err: Error) => this.log.warn(`prune: ${err.message}`)),
-      PRUNE_EVERY_MS,
-    );
+    this.pruneTimer = setInterval(() => void this.prune().catch((err: Error) => this.log.warn(`prune: ${err.message}`)), PRUNE_EVERY_MS);
     this.kick();
   }
 

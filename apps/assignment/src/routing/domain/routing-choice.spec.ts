@@ -55,3 +55,39 @@ describe('chooseOfficer', () => {
     expect(d).toEqual({ officerId: null, reason: 'no_capacity' });
   });
 });
+
+describe('chooseOfficer for a transfer (转办)', () => {
+  const req = { category: 'hiring' as const, liaisonOfficerId: 'L' };
+
+  it('gives it to the named officer only, and only when they have room', () => {
+    const officers = [officer('L'), officer('T', { categories: [] })];
+    expect(chooseOfficer({ ...req, targetOfficerId: 'T' }, officers)).toEqual({ officerId: 'T', reason: 'transfer' });
+    expect(chooseOfficer({ ...req, targetOfficerId: 'T' }, [officer('L'), officer('T', { openCount: 2 })])).toEqual({
+      officerId: null,
+      reason: 'no_capacity',
+    });
+  });
+
+  it('picks inside the department, skilled officers first, never the one it came from', () => {
+    const officers = [
+      officer('L', { departmentId: 'D1' }),
+      officer('P', { departmentId: 'D2', openCount: 0 }),
+      officer('S', { departmentId: 'D2', openCount: 1 }),
+      officer('U', { departmentId: 'D2', categories: [], openCount: 0 }),
+    ];
+    expect(chooseOfficer({ ...req, targetDepartmentId: 'D2', previousOfficerId: 'P' }, officers)).toEqual({
+      officerId: 'S',
+      reason: 'transfer',
+    });
+  });
+
+  it('falls back to any officer of the department when none has the category', () => {
+    const officers = [officer('U', { departmentId: 'D2', categories: ['policy'] })];
+    expect(chooseOfficer({ ...req, targetDepartmentId: 'D2' }, officers)).toEqual({ officerId: 'U', reason: 'transfer' });
+  });
+
+  it('waits when the department has nobody with room', () => {
+    const officers = [officer('F', { departmentId: 'D2', openCount: 2 }), officer('A', { departmentId: 'D1' })];
+    expect(chooseOfficer({ ...req, targetDepartmentId: 'D2' }, officers).officerId).toBeNull();
+  });
+});

@@ -56,4 +56,23 @@ describe('recipient rules', () => {
     expect(planNotification('request.rated.v1', { ...rated, rating: 'bad' })?.recipients).toEqual([{ userId: 's' }]);
     expect(planNotification('request.rated.v1', { ...rated, rating: 'good' })).toBeNull();
   });
+
+  it('alerts the supervisor and the assignee when the company escalates, the admins when nobody supervises', () => {
+    const e = {
+      requestId: 'r',
+      referenceNo: 'QF',
+      companyId: 'c',
+      level: 1,
+      reason: '没人处理',
+      assigneeId: 'o',
+      supervisorId: 's',
+      escalatedAt: '',
+    };
+    const planned = planNotification('request.escalated.v1', e);
+    expect(planned?.type).toBe('request.escalated');
+    expect(planned?.recipients).toEqual([{ userId: 's' }, { userId: 'o' }]);
+    expect(planNotification('request.escalated.v1', { ...e, supervisorId: null, assigneeId: null })?.recipients).toEqual([
+      { role: 'admin' },
+    ]);
+  });
 });

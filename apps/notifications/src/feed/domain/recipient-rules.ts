@@ -66,6 +66,13 @@ export const RECIPIENT_RULES: Rules = {
           message: `工单 ${p.referenceNo} 收到差评，请核实 · ${p.referenceNo} was rated bad: please verify`,
         }
       : null,
+  'request.escalated.v1': (p) => ({
+    type: 'request.escalated',
+    recipients: p.supervisorId ? users(p.supervisorId, p.assigneeId) : [{ role: 'admin' }, ...users(p.assigneeId)],
+    requestId: p.requestId,
+    referenceNo: p.referenceNo,
+    message: `企业催办工单 ${p.referenceNo}（第 ${p.level} 级）：${p.reason} · the company escalated ${p.referenceNo}: ${p.reason}`,
+  }),
   'sla.warning.v1': (p) => ({
     type: 'sla.warning',
     recipients: users(p.assigneeId),

@@ -1,5 +1,5 @@
 import { REQUEST_STATUSES, type RequestStatus } from '@qifu/contracts';
-import { canApply, nextStatus, type RequestAction, TRANSITIONS } from './request-state-machine';
+import { canApply, checkEscalatable, nextStatus, type RequestAction, TRANSITIONS } from './request-state-machine';
 
 describe('request state machine', () => {
   it.each<[RequestAction, RequestStatus, RequestStatus]>([
@@ -13,6 +13,9 @@ describe('request state machine', () => {
     ['review_rework', 'under_review', 'in_progress'],
     ['review_upheld', 'under_review', 'closed'],
     ['cancel', 'awaiting_company', 'cancelled'],
+    ['reopen', 'closed', 'in_progress'],
+    ['transfer', 'in_progress', 'submitted'],
+    ['transfer', 'assigned', 'submitted'],
   ])('%s moves %s to %s', (action, from, to) => {
     expect(nextStatus(action, from)).toBe(to);
   });
@@ -40,5 +43,18 @@ describe('request state machine', () => {
 
   it('cannot cancel a resolved request', () => {
     expect(() => nextStatus('cancel', 'resolved')).toThrow('cannot cancel a request that is resolved');
+  });
+
+  it('cannot transfer a request nobody is working on any more', () => {
+    for (const status of ['submitted', 'awaiting_company', 'resolved', 'under_review', 'closed', 'cancelled'] as const) {
+      expect(canApply('transfer', status)).toBe(false);
+    }
+  });
+
+  it('lets a company escalate only an open request', () => {
+    expect(() => checkEscalatable('in_progress')).not.toThrow();
+    expect(() => checkEscalatable('awaiting_company')).not.toThrow();
+    expect(() => checkEscalatable('resolved')).toThrow('cannot escalate a request that is resolved');
+    expect(() => checkEscalatable('closed')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
   });
 });

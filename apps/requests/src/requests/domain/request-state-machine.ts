@@ -7,6 +7,8 @@ import { CodedError, type RequestStatus } from '@qifu/contracts';
  *   submitted → assigned → in_progress ⇄ awaiting_company → resolved → closed
  *   resolved → under_review (bad rating) → in_progress (rework) | closed (upheld)
  *   submitted | assigned | in_progress | awaiting_company → cancelled
+ *   assigned | in_progress → submitted (transfer: waits for its next officer)
+ *   resolved | closed → in_progress (reopen)
  */
 export const TRANSITIONS = {
   assign: { from: ['submitted', 'assigned'], to: 'assigned' },
@@ -20,6 +22,7 @@ export const TRANSITIONS = {
   review_upheld: { from: ['under_review'], to: 'closed' },
   cancel: { from: ['submitted', 'assigned', 'in_progress', 'awaiting_company'], to: 'cancelled' },
   reopen: { from: ['resolved', 'closed'], to: 'in_progress' },
+  transfer: { from: ['assigned', 'in_progress'], to: 'submitted' },
 } as const satisfies Record<string, { from: readonly RequestStatus[]; to: RequestStatus }>;
 
 export type RequestAction = keyof typeof TRANSITIONS;
@@ -36,6 +39,7 @@ const WORDS: Readonly<Record<RequestAction, string>> = {
   review_upheld: 'review',
   cancel: 'cancel',
   reopen: 'reopen',
+  transfer: 'transfer',
 };
 
 export function canApply(action: RequestAction, current: RequestStatus): boolean {
@@ -49,4 +53,13 @@ export function nextStatus(action: RequestAction, current: RequestStatus): Reque
     throw new CodedError('INVALID_TRANSITION', `cannot ${WORDS[action]} a request that is ${current} (allowed from: ${allowed})`);
   }
   return TRANSITIONS[action].to;
+}
+
+/** A company may escalate ("nobody is solving this") while the request is still open. */
+export const ESCALATABLE: readonly RequestStatus[] = ['submitted', 'assigned', 'in_progress', 'awaiting_company', 'under_review'];
+
+export function checkEscalatable(current: RequestStatus): void {
+  if (!ESCALATABLE.includes(current)) {
+    throw new CodedError('INVALID_TRANSITION', `cannot escalate a request that is ${current} (allowed from: ${ESCALATABLE.join(', ')})`);
+  }
 }

@@ -1,5 +1,5 @@
 import { chinaDefaultCalendar } from '@qifu/calendar';
-import { planTarget, remainingMillis, resumedDue, type PolicyTerms } from './sla-plan';
+import { planTarget, remainingMillis, resumedDue, shiftedByPause, type PolicyTerms } from './sla-plan';
 
 const cal = chinaDefaultCalendar();
 const terms: PolicyTerms = {
@@ -54,5 +54,21 @@ describe('pause and resume', () => {
     expect(left).toBe((1.5 + 2) * 3600_000);
     const newDue = resumedDue(cal, 'business', new Date('2026-03-06T09:00:00+08:00'), left);
     expect(newDue.toISOString()).toBe(new Date('2026-03-06T14:00:00+08:00').toISOString());
+  });
+
+  it('moves nothing when the pause held no working time (asked at night, answered before the opening)', () => {
+    const due = new Date('2026-11-27T09:00:00+08:00'); // P3D from Monday night counts from Tuesday's opening
+    const asked = new Date('2026-11-23T21:40:00+08:00');
+    const answered = new Date('2026-11-23T22:10:00+08:00');
+    expect(shiftedByPause(cal, 'business', asked, answered, due).toISOString()).toBe(due.toISOString());
+  });
+
+  it('moves a deadline by the working time the pause held, and fires a passed instant at once', () => {
+    const due = new Date('2026-11-27T09:00:00+08:00');
+    const asked = new Date('2026-11-24T10:00:00+08:00');
+    const answered = new Date('2026-11-24T11:00:00+08:00');
+    expect(shiftedByPause(cal, 'business', asked, answered, due).toISOString()).toBe(new Date('2026-11-27T10:00:00+08:00').toISOString());
+    expect(shiftedByPause(cal, 'business', asked, answered, new Date('2026-11-24T09:30:00+08:00'))).toEqual(answered);
+    expect(shiftedByPause(cal, 'calendar', asked, answered, due).toISOString()).toBe(new Date('2026-11-27T10:00:00+08:00').toISOString());
   });
 });

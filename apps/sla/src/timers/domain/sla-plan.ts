@@ -80,3 +80,15 @@ export function remainingMillis(cal: WorkingCalendar, clock: Clock, at: Date, du
 export function resumedDue(cal: WorkingCalendar, clock: Clock, at: Date, remaining: number): Date {
   return clock === 'calendar' ? new Date(at.getTime() + remaining) : addWorkingMillis(cal, at, remaining);
 }
+
+/**
+ * Where an instant `d` of a target paused at `pausedAt` lands when it resumes at `resumedAt`: an
+ * instant already passed fires at once; one still ahead keeps the working time that was left. A pause
+ * that held no working time (asked at night, answered before the next opening) moves nothing, so a
+ * `P3D` deadline keeps its wall-clock time instead of turning into the equal close of the day before.
+ */
+export function shiftedByPause(cal: WorkingCalendar, clock: Clock, pausedAt: Date, resumedAt: Date, d: Date): Date {
+  if (d <= pausedAt) return resumedAt;
+  if (clock === 'business' && workingMillisBetween(cal, pausedAt, resumedAt) === 0) return d;
+  return resumedDue(cal, clock, resumedAt, remainingMillis(cal, clock, pausedAt, d));
+}

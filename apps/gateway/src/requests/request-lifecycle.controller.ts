@@ -1,0 +1,90 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type Actor, CodedError, type RequestView } from '@qifu/contracts';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param';
+import { RpcClientService } from '../rpc/rpc-client.service';
+import { ProvideInfoDto, ReasonDto, RequestInfoDto, ReviewDto, TransferDto } from './request-actions.dto';
+
+/** The moves beyond accept/resolve/rate (API.md "Requests"): info, transfer, review, escalate, cancel, reopen. */
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('requests')
+export class RequestLifecycleController {
+  constructor(private readonly rpc: RpcClientService) {}
+
+  @Roles('officer', 'supervisor', 'admin')
+  @Post(':id/request-info')
+  @HttpCode(200)
+  requestInfo(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: RequestInfoDto): Promise<RequestView> {
+    return this.rpc.call('requests.request-info', { actor, requestId: id, items: body.items });
+  }
+
+  @Roles('company')
+  @Post(':id/provide-info')
+  @HttpCode(200)
+  provideInfo(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: ProvideInfoDto): Promise<RequestView> {
+    return this.rpc.call('requests.provide-info', { actor, requestId: id, message: body.message });
+  }
+
+  @Roles('officer', 'supervisor', 'admin')
+  @Post(':id/transfer')
+  @HttpCode(200)
+  async transfer(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: TransferDto): Promise<RequestView> {
+    if ((body.toDepartmentId === undefined) === (body.toOfficerId === undefined)) {
+      throw new CodedError('VALIDATION_FAILED', 'give exactly one of toDepartmentId and toOfficerId', [
+        { field: 'toDepartmentId', message: 'give exactly one of toDepartmentId and toOfficerId' },
+      ]);
+    }
+    if (body.toOfficerId) await this.checkOfficer(body.toOfficerId);
+    return this.rpc.call('requests.transfer', {
+      actor,
+      requestId: id,
+      reason: body.reason,
+      ...(body.toDepartmentId ? { toDepartmentId: body.toDepartmentId } : {}),
+      ...(body.toOfficerId ? { toOfficerId: body.toOfficerId } : {}),
+    });
+  }
+
+  @Roles('supervisor', 'admin')
+  @Post(':id/review')
+  @HttpCode(200)
+  review(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: ReviewDto): Promise<RequestView> {
+    return this.rpc.call('requests.review', { actor, requestId: id, outcome: body.outcome, note: body.note });
+  }
+
+  @Roles('company')
+  @Post(':id/escalate')
+  @HttpCode(200)
+  escalate(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: ReasonDto): Promise<RequestView> {
+    return this.rpc.call('requests.escalate', { actor, requestId: id, reason: body.reason });
+  }
+
+  @Roles('company', 'admin')
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: ReasonDto): Promise<RequestView> {
+    return this.rpc.call('requests.cancel', { actor, requestId: id, reason: body.reason });
+  }
+
+  @Roles('company', 'supervisor', 'admin')
+  @Post(':id/reopen')
+  @HttpCode(200)
+  reopen(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: ReasonDto): Promise<RequestView> {
+    return this.rpc.call('requests.reopen', { actor, requestId: id, reason: body.reason });
+  }
+
+  private async checkOfficer(id: string): Promise<void> {
+    const problem = 'toOfficerId: no officer with this id';
+    try {
+      const user = await this.rpc.call('users.get', { id });
+      if (user.role !== 'officer')
+        throw new CodedError('VALIDATION_FAILED', problem, [{ field: 'toOfficerId', message: 'not an officer' }]);
+    } catch (err) {
+      if (err instanceof CodedError && err.code === 'NOT_FOUND') {
+        throw new CodedError('VALIDATION_FAILED', problem, [{ field: 'toOfficerId', message: 'no such officer' }]);
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import type { RequestView } from '@qifu/contracts';
+import { eventually } from '@qifu/testing';
+import { Api } from '../support/api';
+import { aCompany, aDepartment, aUser, fileHiring, PASSWORD } from '../support/fixtures';
+import { TestSystem } from '../support/system';
+
+jest.setTimeout(90_000);
+
+/** Every move of API.md beyond accept/resolve/rate, over HTTP only. */
+describe('the request lifecycle', () => {
+  let sys: TestSystem;
+  let admin: Api;
+
+  beforeAll(async () => {
+    sys = await TestSystem.start({ label: 'moves' });
+    admin = await new Api(sys.baseUrl).login('admin', 'admin');
+  });
+
+  afterAll(async () => {
+    await sys?.stop();
+  });
+
+  async function zone(officerCapacity = 5) {
+    const dept = await aDepartment(admin);
+    const supervisorUser = await aUser(admin, { role: 'supervisor', departmentId: dept.id });
+    const officerUser = await aUser(admin, {
+      role: 'officer',
+      departmentId: dept.id,
+      supervisorId: supervisorUser.id,
+      categories: ['hiring'],
+      capacity: officerCapacity,
+    });
+    const company = await aCompany(admin, { liaisonOfficerId: officerUser.id });
+    const companyUser = await aUser(admin, { role: 'company', companyId: company.id });
+    const api = new Api(sys.baseUrl);
+    return {
+      dept,
+      officerUser,
+      supervisorUser,
+      officer: await api.login(officerUser.username, PASSWORD),
+      supervisor: await api.login(supervisorUser.username, PASSWORD),
+      companyApi: await api.login(companyUser.username, PASSWORD),
+    };
+  }
+
+  async function assignedRequest(z: Awaited<ReturnType<typeof zone>>): Promise<RequestView> {
+    const filed = await fileHiring(z.companyApi);
+    return eventually(async () => {
+      const r = await z.companyApi.request(filed.id);
+      return r.status === 'assigned' && r.sla ? r : undefined;
+    }, 'assignment');
+  }
+
+  const post = (api: Api, path: string, body: unknown = {}) => api.ok(api.post<RequestView>(path, body), [200]);
+
+  it('asks for all missing items at once, pauses the clock, and resumes it with the time that was left', async () => {
+    const z = await zone();
+    const r = await assignedRequest(z);
+    await post(z.officer, `/requests/${r.id}/accept`);
+    const items = ['营业执照副本 business licence', '岗位说明 job descriptions'];
+    expect((await post(z.officer, `/requests/${r.id}/request-info`, { items })).status).toBe('awaiting_company');
+    const paused = await eventually(async () => {
+      const v = await z.companyApi.request(r.id);
+      return v.sla?.state === 'paused' ? v : undefined;
+    }, 'the paused clock');
+    const note = await eventually(
+      async () => (await z.companyApi.notifications()).items.find((n) => n.type === 'request.info_requested'),
+      'the company hears what is missing',
+    );
+    expect(note.requestId).toBe(r.id);
+    const asked = (await z.companyApi.timeline(r.id)).find((e) => e.type === 'info_requested');
+    expect(asked?.data).toEqual({ items });
+
+    await new Promise((res) => setTimeout(res, 1_100));
+    expect((await post(z.companyApi, `/requests/${r.id}/provide-info`, { message: '已上传 uploaded' })).status).toBe('in_progress');
+    const resumed = await eventually(async () => {
+      const v = await z.companyApi.request(r.id);
+      return v.sla?.state === 'running' ? v : undefined;
+    }, 'the running clock');
+    // The deadline moved later by (at least) the paused time, never earlier.
+    expect(new Date(resumed.sla!.resolutionDueAt!).getTime()).toBeGreaterThanOrEqual(new Date(paused.sla!.resolutionDueAt!).getTime());
+  });
+
+  it('transfers to a named officer, who gets it and the notification; the first officer no longer sees it', async () => {
+    const z = await zone();
+    const other = await aUser(admin, { role: 'officer', departmentId: z.dept.id, categories: ['policy'], capacity: 3 });
+    const otherApi = await new Api(sys.baseUrl).login(other.username, PASSWORD);
+    const r = await assignedRequest(z);
+    const moved = await post(z.officer, `/requests/${r.id}/transfer`, {
+      toOfficerId: other.id,
+      reason: '该企业属于政策科 belongs to policy desk',
+    });
+    expect(moved.status).toBe('submitted');
+    const now = await eventually(async () => {
+      const v = await z.companyApi.request(r.id);
+      return v.assignee?.id === other.id && v.status === 'assigned' ? v : undefined;
+    }, 'the new assignee');
+    expect(now.assignee?.displayName).toBe(other.displayName);
+    expect((await z.officer.get(`/requests/${r.id}`)).status).toBe(404);
+    await eventually(async () => (await otherApi.notifications()).items.find((n) => n.requestId === r.id), 'the new officer is told');
+    const transfer = (await z.companyApi.timeline(r.id)).find((e) => e.type === 'transferred');
+    expect(transfer?.message).toContain('policy desk');
+  });
+
+  it('a transfer to a department with no free capacity waits there, and its officer gets it once a seat frees', async () => {
+    const z = await zone();
+    const target = await aDepartment(admin);
+    const targetSupervisor = await aUser(admin, { role: 'supervisor', departmentId: target.id });
+    const busy = await aUser(admin, { role: 'officer', departmentId: target.id, categories: ['hiring'], capacity: 0 });
+    const r = await assignedRequest(z);
+    await post(z.supervisor, `/requests/${r.id}/transfer`, { toDepartmentId: target.id, reason: '跨部门 cross-department' });
+    const supApi = await new Api(sys.baseUrl).login(targetSupervisor.username, PASSWORD);
+    await eventually(
+      async () => (await supApi.notifications()).items.find((n) => n.type === 'request.unassigned' && n.requestId === r.id),
+      'the target supervisors hear it waits',
+    );
+    expect((await supApi.request(r.id)).status).toBe('submitted');
+
+    await admin.ok(admin.call('PATCH', `/users/${busy.id}`, { capacity: 2 }), [200]);
+    const v = await eventually(async () => {
+      const got = await z.companyApi.request(r.id);
+      return got.assignee?.id === busy.id ? got : undefined;
+    }, 'assignment once the seat frees');
+    expect(v.status).toBe('assigned');
+    expect((await z.officer.get(`/requests/${r.id}`)).status).toBe(404);
+  });
+
+  it('a bad rating goes to the supervisor, who sends it back for rework; the good rating closes it', async () => {
+    const z = await zone();
+    const r = await assignedRequest(z);
+    await post(z.officer, `/requests/${r.id}/accept`);
+    await post(z.officer, `/requests/${r.id}/resolve`, { resolution: '已推荐人选 candidates sent' });
+    expect((await post(z.companyApi, `/requests/${r.id}/rate`, { rating: 'bad', comment: '没有人来 nobody came' })).status).toBe(
+      'under_review',
+    );
+    await eventually(
+      async () => (await z.supervisor.notifications()).items.find((n) => n.type === 'rating.bad'),
+      'the supervisor hears of it',
+    );
+    expect((await z.officer.post(`/requests/${r.id}/review`, { outcome: 'rework', note: 'x' })).status).toBe(403);
+    expect((await post(z.supervisor, `/requests/${r.id}/review`, { outcome: 'rework', note: '核实属实，重新办理 verified' })).status).toBe(
+      'in_progress',
+    );
+    await post(z.officer, `/requests/${r.id}/resolve`, { resolution: '招聘会 job fair' });
+    expect((await post(z.companyApi, `/requests/${r.id}/rate`, { rating: 'good' })).status).toBe('closed');
+    const types = (await z.companyApi.timeline(r.id)).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['rated', 'reviewed', 'resolved']));
+  });
+
+  it('lets the company escalate ("nobody is solving this"): level +1 at once, the supervisor alerted', async () => {
+    const z = await zone();
+    const r = await assignedRequest(z);
+    const escalated = await post(z.companyApi, `/requests/${r.id}/escalate`, { reason: '三天没人联系 nobody called in three days' });
+    expect(escalated.sla?.escalationLevel).toBe(1);
+    const note = await eventually(
+      async () => (await z.supervisor.notifications()).items.find((n) => n.type === 'request.escalated'),
+      'the supervisor alert',
+    );
+    expect(note.requestId).toBe(r.id);
+    expect((await z.officer.post(`/requests/${r.id}/escalate`, { reason: 'x' })).status).toBe(403);
+  });
+
+  it('cancels before resolution and reopens after it; illegal moves are 409s naming the status', async () => {
+    const z = await zone();
+    const r = await assignedRequest(z);
+    expect((await post(z.companyApi, `/requests/${r.id}/cancel`, { reason: '已自行解决 solved ourselves' })).status).toBe('cancelled');
+    const again = await z.companyApi.post<{ code: string; message: string }>(`/requests/${r.id}/cancel`, { reason: 'again' });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('cancelled');
+    expect((await z.companyApi.post(`/requests/${r.id}/escalate`, { reason: 'x' })).status).toBe(409);
+
+    const s = await assignedRequest(z);
+    await post(z.officer, `/requests/${s.id}/accept`);
+    await post(z.officer, `/requests/${s.id}/resolve`, { resolution: 'done' });
+    expect((await z.companyApi.post(`/requests/${s.id}/cancel`, { reason: 'late' })).status).toBe(409);
+    expect((await post(z.companyApi, `/requests/${s.id}/reopen`, { reason: '问题复发 it came back' })).status).toBe('in_progress');
+    expect((await post(z.officer, `/requests/${s.id}/resolve`, { resolution: 'fixed again' })).status).toBe('resolved');
+  });
+
+  it('names what is wrong in a move body', async () => {
+    const z = await zone();
+    const r = await assignedRequest(z);
+    const empty = await z.officer.post<{ code: string; message: string }>(`/requests/${r.id}/request-info`, { items: [] });
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toContain('items');
+    const both = await z.officer.post<{ message: string }>(`/requests/${r.id}/transfer`, { reason: 'x' });
+    expect(both.status).toBe(400);
+    expect(both.body.message).toContain('toOfficerId');
+    const nobody = await z.officer.post<{ message: string }>(`/requests/${r.id}/transfer`, {
+      toOfficerId: '00000000-0000-4000-8000-000000000000',
+      reason: 'x',
+    });
+    expect(nobody.status).toBe(400);
+    const outcome = await z.supervisor.post<{ message: string }>(`/requests/${r.id}/review`, { outcome: 'maybe', note: 'x' });
+    expect(outcome.status).toBe(400);
+    expect(outcome.body.message).toContain('outcome');
+  });
+});
