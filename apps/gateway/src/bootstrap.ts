@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { checkGatewaySecrets, GatewayConfig } from './config/gateway.config';
 import { HttpErrorFilter } from './errors/http-error.filter';
+import { rejectNulInJson, rejectNulInUrl } from './errors/nul-guard';
 import { createValidationPipe } from './errors/validation';
 
 export interface GatewayApp {
@@ -22,7 +23,8 @@ export async function createGateway(env: Record<string, string | undefined>): Pr
   const redis = await checkRedis(config.REDIS_URL, config.ALLOW_REDIS_EVICTION);
   if (!redis.ok) throw new Error(redis.problem);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: logLevels(config.LOG_LEVEL) });
-  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.useBodyParser('json', { limit: config.BODY_LIMIT, reviver: rejectNulInJson });
+  app.use(rejectNulInUrl);
   // Centres often serve the desk over plain http on an intranet address: do not force https upgrades.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.set('query parser', 'simple');
