@@ -13,6 +13,7 @@ import { RequestLifecycleController } from './requests/request-lifecycle.control
 import { RequestsController } from './requests/requests.controller';
 import { RpcModule } from './rpc/rpc.module';
 import { SlaController } from './sla/sla.controller';
+import { ThrottlingModule } from './throttling/throttling.module';
 
 @Module({})
 export class AppModule {
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [RpcModule, AuthModule, ...webApp(config)],
+      imports: [RpcModule, AuthModule, ThrottlingModule, ...webApp(config)],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }, DemoSeeder],
       exports: [GATEWAY_CONFIG],
       controllers: [
@@ -43,7 +44,13 @@ function webApp(config: GatewayConfig): DynamicModule[] {
     ServeStaticModule.forRoot({
       rootPath: config.WEB_ROOT,
       exclude: ['/api/{*path}', '/health/{*path}', '/metrics', '/docs', '/docs/{*path}', '/docs-json', '/docs-yaml'],
-      serveStaticOptions: { index: 'index.html', maxAge: '1h', immutable: false },
+      serveStaticOptions: {
+        index: 'index.html',
+        // Vite names assets by content hash: cache them for a year; always revalidate the page itself.
+        setHeaders: (res, path) => {
+          res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      },
     }),
   ];
 }

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@qifu/config';
 import { checkRedis, logLevels } from '@qifu/messaging';
+import compression from 'compression';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { checkGatewaySecrets, GatewayConfig } from './config/gateway.config';
@@ -23,10 +24,16 @@ export async function createGateway(env: Record<string, string | undefined>): Pr
   const redis = await checkRedis(config.REDIS_URL, config.ALLOW_REDIS_EVICTION);
   if (!redis.ok) throw new Error(redis.problem);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: logLevels(config.LOG_LEVEL) });
-  app.useBodyParser('json', { limit: config.BODY_LIMIT, reviver: rejectNulInJson });
-  app.use(rejectNulInUrl);
   // Centres often serve the desk over plain http on an intranet address: do not force https upgrades.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // gzip for the API and the web bundle (never for event streams, which must flush at once).
+  app.use(
+    compression({
+      filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+    }),
+  );
+  app.use(rejectNulInUrl);
+  app.useBodyParser('json', { limit: config.BODY_LIMIT, reviver: rejectNulInJson });
   app.set('query parser', 'simple');
   app.setGlobalPrefix('api/v1', {
     exclude: [

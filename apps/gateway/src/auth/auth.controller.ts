@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor, UserView } from '@qifu/contracts';
 import { RpcClientService } from '../rpc/rpc-client.service';
@@ -15,6 +16,8 @@ export class AuthController {
   ) {}
 
   @Public()
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ filing: true })
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: LoginDto): Promise<{ accessToken: string; user: UserView }> {

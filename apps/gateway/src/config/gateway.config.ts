@@ -26,6 +26,18 @@ export class GatewayConfig extends BaseConfig {
   @Transform(toBool)
   SEED_DEMO: boolean = false;
 
+  /** Login attempts per minute from one address for one user name (then 429). */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  LOGIN_RATE_LIMIT: number = 10;
+
+  /** Requests one user may file per minute (then 429). */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  FILING_RATE_LIMIT: number = 30;
+
   /** Largest accepted JSON body, e.g. 256kb (larger is a 413). */
   @IsString()
   BODY_LIMIT: string = '256kb';

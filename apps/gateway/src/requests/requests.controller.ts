@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { type Actor, CodedError, type JsonObject, type Page, type RequestView, type TimelineEntryView } from '@qifu/contracts';
 import type { Response } from 'express';
@@ -15,6 +16,8 @@ export class RequestsController {
   constructor(private readonly rpc: RpcClientService) {}
 
   @Roles('company')
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ login: true })
   @Post()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async file(

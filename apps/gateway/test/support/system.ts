@@ -53,6 +53,9 @@ export class TestSystem {
       PORT: '0',
       RPC_TIMEOUT_MS: '5000',
       SLA_SWEEP_MS: '1000',
+      // Suites file and log in in bursts; the limits themselves are tested with low values.
+      LOGIN_RATE_LIMIT: '100000',
+      FILING_RATE_LIMIT: '100000',
       ...opts.env,
     };
     for (const key of Object.keys(BOOT) as ServiceKey[]) {

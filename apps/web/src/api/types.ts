@@ -106,7 +106,8 @@ export interface ServiceRequest {
 export interface TimelineEvent {
   id?: string;
   type: string;
-  actor?: (UserSummary & { role?: Role }) | null;
+  /** The API may send only `{id, role}`: the UI then names the role instead of a person. */
+  actor?: { id: string; displayName?: string; role?: Role } | null;
   at?: string;
   createdAt?: string;
   internal?: boolean;

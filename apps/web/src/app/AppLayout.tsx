@@ -42,6 +42,8 @@ export function AppLayout() {
         collapsedWidth={0}
         collapsible
         collapsed={isPhone ? collapsed : false}
+        // The zero-width trigger only makes sense on a phone (on wider screens the menu is always open).
+        trigger={isPhone ? undefined : null}
         onCollapse={setCollapsed}
         width={208}
         theme="light"

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FinancingDetails, HiringDetails, SafetyHazardDetails, ServiceRequest } from '../../api/types';
 import { formatDate, formatDateTime } from '../../shared/time';
+import { CompanyName } from '../org/CompanyName';
 import { CategoryTag, PriorityTag, SlaTag, StatusTag } from './RequestTags';
 
 type Items = NonNullable<DescriptionsProps['items']>;
@@ -93,7 +94,9 @@ export function RequestSummary({
     items.push({
       key: 'company',
       label: t('fields.company'),
-      children: request.companyName ?? request.companyId ?? '—',
+      children: (
+        <CompanyName id={request.companyId} name={request.companyName} fallback={request.companyId ?? undefined} />
+      ),
     });
   items.push(
     { key: 'assignee', label: t('fields.assignee'), children: request.assignee?.displayName ?? '—' },

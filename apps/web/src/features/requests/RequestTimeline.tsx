@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../api/types';
 import { formatDateTime } from '../../shared/time';
 import { ApiErrorAlert } from '../../shared/errors/ApiErrorAlert';
-import { eventItems, eventMilestones, eventText, eventTime, timelineEventKey } from './timeline-text';
+import {
+  actorLabel,
+  eventDeadlines,
+  eventItems,
+  eventMilestones,
+  eventRating,
+  eventText,
+  eventTime,
+  eventTitle,
+  timelineEventKey,
+} from './timeline-text';
 
 const COLOURS: Record<string, string> = {
   resolved: 'green',
@@ -35,18 +45,32 @@ export function RequestTimeline({
         const text = eventText(e);
         const items = eventItems(e);
         const milestones = eventMilestones(e);
+        const deadlines = eventDeadlines(e);
+        const rating = eventRating(e);
         return {
           key: e.id ?? i,
           color: COLOURS[key] ?? (e.internal ? 'gray' : 'blue'),
           content: (
             <div>
               <div>
-                <Typography.Text strong>{t(`timeline.event.${key}`, { defaultValue: e.type })}</Typography.Text>{' '}
+                <Typography.Text strong>{eventTitle(e, t)}</Typography.Text>{' '}
                 {e.internal && <Tag>{t('detail.internalTag')}</Tag>}
+                {rating && <Tag color={rating === 'good' ? 'green' : 'red'}>{t(`detail.${rating}`)}</Tag>}
                 <Typography.Text type="secondary">
-                  {e.actor?.displayName ?? t('timeline.system')} · {formatDateTime(eventTime(e))}
+                  {actorLabel(e, t)} · {formatDateTime(eventTime(e))}
                 </Typography.Text>
               </div>
+              {(deadlines.responseDueAt ?? deadlines.resolutionDueAt) && (
+                <div>
+                  {[
+                    deadlines.responseDueAt && `${t('sla.responseDue')} ${formatDateTime(deadlines.responseDueAt)}`,
+                    deadlines.resolutionDueAt &&
+                      `${t('sla.resolutionDue')} ${formatDateTime(deadlines.resolutionDueAt)}`,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+              )}
               {text && <div style={{ whiteSpace: 'pre-wrap' }}>{text}</div>}
               {items.length > 0 && (
                 <ol style={{ margin: '4px 0', paddingInlineStart: 20 }}>

@@ -4,7 +4,10 @@ import { Link } from 'react-router';
 import type { Paged, ServiceRequest } from '../../api/types';
 import { slaColour, slaDisplayState } from '../../shared/sla';
 import { formatDateTime } from '../../shared/time';
+import { CompanyName } from '../org/CompanyName';
 import { CategoryTag, PriorityTag, SlaTag, StatusTag } from './RequestTags';
+
+const TITLE_MIN = 220;
 
 interface Props {
   data: Paged<ServiceRequest> | undefined;
@@ -102,7 +105,7 @@ export function RequestsTable(p: Props) {
       key: 'company',
       width: 160,
       ellipsis: true,
-      render: (_v, r) => r.companyName ?? '—',
+      render: (_v, r) => <CompanyName id={r.companyId} name={r.companyName} />,
     });
   if (p.showAssignee)
     columns.push({
@@ -118,6 +121,8 @@ export function RequestsTable(p: Props) {
     render: (_v, r) => formatDateTime(r.createdAt),
   });
   if (p.extraColumns) columns.push(...p.extraColumns);
+  // The title takes what the fixed-width columns leave, but never less than TITLE_MIN (the table scrolls instead).
+  const fixedWidth = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
   return (
     <Table<ServiceRequest>
       rowKey="id"
@@ -126,7 +131,7 @@ export function RequestsTable(p: Props) {
       dataSource={rows}
       columns={columns}
       pagination={pagination}
-      scroll={{ x: 900 }}
+      scroll={{ x: Math.max(900, fixedWidth + TITLE_MIN) }}
       rowClassName={p.tintRows ? (r) => slaColour(slaDisplayState(r, p.now)).row : undefined}
     />
   );

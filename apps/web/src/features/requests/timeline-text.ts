@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../../api/types';
+import type { Role, TimelineEvent } from '../../api/types';
 
 /** `request.info_requested`, `info-requested`, `INFO_REQUESTED` → `info_requested` (the i18n key). */
 export function timelineEventKey(type: string): string {
@@ -69,4 +69,42 @@ export function latestOfType(events: TimelineEvent[], key: string): TimelineEven
     if (e && timelineEventKey(e.type) === key) return e;
   }
   return null;
+}
+
+type T = (key: string, params?: Record<string, unknown>) => string;
+
+const ROLES: readonly Role[] = ['admin', 'supervisor', 'officer', 'company'];
+
+/** Who did it: the person's name, else their role ("Company user"), else the system. */
+export function actorLabel(e: TimelineEvent, t: T): string {
+  const a = e.actor;
+  if (!a) return t('timeline.system');
+  if (a.displayName?.trim()) return a.displayName;
+  if (a.role && ROLES.includes(a.role)) return t(`auth.role.${a.role}`);
+  return t('timeline.someone');
+}
+
+/** `sla_set` → "Sla set": an event type the UI has no words for is still readable, never a raw token. */
+export function humanizeType(type: string): string {
+  const words = timelineEventKey(type).replace(/_/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : type;
+}
+
+export function eventTitle(e: TimelineEvent, t: T): string {
+  return t(`timeline.event.${timelineEventKey(e.type)}`, { defaultValue: humanizeType(e.type) });
+}
+
+/** Deadlines an event announces (`sla_set`): response and resolution due times, when present. */
+export function eventDeadlines(e: TimelineEvent): { responseDueAt?: string; resolutionDueAt?: string } {
+  const d = e.data ?? {};
+  const out: { responseDueAt?: string; resolutionDueAt?: string } = {};
+  if (typeof d.responseDueAt === 'string') out.responseDueAt = d.responseDueAt;
+  if (typeof d.resolutionDueAt === 'string') out.resolutionDueAt = d.resolutionDueAt;
+  return out;
+}
+
+/** The rating of a `rated` event, if it carries one. */
+export function eventRating(e: TimelineEvent): 'good' | 'bad' | null {
+  const r = e.data?.rating;
+  return r === 'good' || r === 'bad' ? r : null;
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Radio, Space } from 'antd';
+import { Alert, Button, Form, Input, Radio, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequest, TimelineEvent, User } from '../../api/types';
@@ -52,6 +52,15 @@ export function CaseActions({
   const manager = user.role === 'supervisor' || user.role === 'admin';
   const working = s === 'in_progress' || s === 'awaiting_company';
   const badRating = latestOfType(timeline, 'rated');
+  // The same conditions as the buttons below: with none of them, say so instead of an empty card.
+  const anyAction =
+    s === 'assigned' ||
+    working ||
+    (s === 'submitted' && manager) ||
+    (s === 'under_review' && manager) ||
+    ((s === 'closed' || s === 'resolved') && manager);
+  if (!anyAction)
+    return <Typography.Text type="secondary">{t('case.noActions', { status: t(`status.${s}`) })}</Typography.Text>;
 
   return (
     <Space wrap>

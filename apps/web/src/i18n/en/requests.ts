@@ -142,6 +142,7 @@ export const requests: typeof zh = {
     internalTag: 'Internal',
   },
   case: {
+    noActions: 'Nothing for you to do in this status ({{status}}).',
     accept: 'Accept',
     comment: 'Add a comment',
     publicComment: 'Reply to the company',
@@ -182,7 +183,11 @@ export const requests: typeof zh = {
       closed: 'Closed',
       sla_warning: 'Deadline warning',
       sla_breached: 'Deadline breached',
+      sla_set: 'Deadlines set',
+      sla_escalated: 'Escalated (overdue)',
+      waiting: 'Waiting for assignment',
     },
     system: 'System',
+    someone: 'Someone',
   },
 };

@@ -140,6 +140,7 @@ export const requests = {
     internalTag: '内部',
   },
   case: {
+    noActions: '当前状态（{{status}}）下无需您操作。',
     accept: '受理',
     comment: '添加备注',
     publicComment: '回复企业',
@@ -180,7 +181,11 @@ export const requests = {
       closed: '已关闭',
       sla_warning: '时限预警',
       sla_breached: '已超时',
+      sla_set: '已设定办理时限',
+      sla_escalated: '超时督办',
+      waiting: '等待分派',
     },
     system: '系统',
+    someone: '有人',
   },
 };
