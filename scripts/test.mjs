@@ -5,6 +5,8 @@
 //      in its own fresh database and queue prefix (TEST_DATABASE_URL / TEST_REDIS_URL to point
 //      them elsewhere)
 //   3. the web app's tests (vitest)
+//   4. browser journeys: the built system started for real, driven in Chromium (CHROMIUM_PATH,
+//      default /usr/bin/chromium; skipped with a loud notice when there is none)
 // Extra arguments go to jest, e.g. `npm test -- apps/sla`.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -57,6 +59,13 @@ if (extra.length === 0) {
     ok = step('web: install', npm, ['ci', '--no-audit', '--no-fund'], join(root, 'apps', 'web')) && ok;
   }
   ok = step('web: vitest', npm, ['test'], join(root, 'apps', 'web')) && ok;
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) {
+    ok = step('build (back end and web) for the browser journeys', npm, ['run', 'build']) && ok;
+    ok = step('web: browser journeys in Chromium', npm, ['run', 'test:browser'], join(root, 'apps', 'web')) && ok;
+  } else {
+    results.push(`SKIP web: browser journeys (no Chromium at ${chromium}: apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  }
 }
 
 console.log(`\n${results.join('\n')}\n${ok ? 'all tests passed' : 'SOME TESTS FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
