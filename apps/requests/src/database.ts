@@ -2,6 +2,7 @@ import type { ServiceDatabaseOptions } from '@qifu/database';
 import { InboxRecord, OutboxMessage } from '@qifu/messaging';
 import { Company } from './companies/company.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { Search1764100000000 } from './migrations/1764100000000-search';
 import { Request } from './requests/request.entity';
 import { RequestEvent } from './timeline/request-event.entity';
 
@@ -12,6 +13,6 @@ export function requestsDatabase(url: string): ServiceDatabaseOptions {
     url,
     schema: SCHEMA,
     entities: [Company, Request, RequestEvent, OutboxMessage, InboxRecord],
-    migrations: [Initial1764000000000],
+    migrations: [Initial1764000000000, Search1764100000000],
   };
 }

@@ -5,13 +5,20 @@ import {
   RATINGS,
   type Rating,
   REQUEST_CATEGORIES,
+  REQUEST_SORTS,
+  type RequestSort,
   REQUEST_STATUSES,
   type RequestCategory,
   type RequestStatus,
 } from '@qifu/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PaginationDto, toBoolean } from '../common/pagination.dto';
+
+/** A bare date (2026-11-01) means midnight in Beijing, where the centres are. */
+function toInstant({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+08:00` : value;
+}
 
 export class FileRequestDto {
   @ApiProperty({ enum: REQUEST_CATEGORIES })
@@ -61,6 +68,34 @@ export class ListRequestsDto extends PaginationDto {
   @Transform(toBoolean)
   @IsBoolean()
   breached?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  escalated?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ description: 'filed at or after (ISO 8601 date or instant; a date is midnight Beijing time)' })
+  @IsOptional()
+  @Transform(toInstant)
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or instant, e.g. 2026-11-01' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'filed before (exclusive)' })
+  @IsOptional()
+  @Transform(toInstant)
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or instant, e.g. 2026-12-01' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: REQUEST_SORTS, default: '-createdAt' })
+  @IsOptional()
+  @IsIn(REQUEST_SORTS)
+  sort?: RequestSort;
 
   @ApiPropertyOptional({ description: 'text in title, description or reference number' })
   @IsOptional()

@@ -40,3 +40,53 @@ export async function fileHiring(company: Api, headcount = 20, extra: Record<str
     [201],
   );
 }
+
+/** A department with its supervisor and liaison officer, and a company (with one user) served by that officer. */
+export interface Zone {
+  dept: DepartmentView;
+  supervisorUser: UserView;
+  officerUser: UserView;
+  company: CompanyView;
+  companyUser: UserView;
+  supervisor: Api;
+  officer: Api;
+  companyApi: Api;
+}
+
+export async function aZone(admin: Api, officer: Record<string, unknown> = {}): Promise<Zone> {
+  const dept = await aDepartment(admin);
+  const supervisorUser = await aUser(admin, { role: 'supervisor', departmentId: dept.id });
+  const officerUser = await aUser(admin, {
+    role: 'officer',
+    departmentId: dept.id,
+    supervisorId: supervisorUser.id,
+    categories: ['hiring'],
+    capacity: 5,
+    ...officer,
+  });
+  const company = await aCompany(admin, { liaisonOfficerId: officerUser.id });
+  const companyUser = await aUser(admin, { role: 'company', companyId: company.id });
+  const anonymous = admin.as('');
+  return {
+    dept,
+    supervisorUser,
+    officerUser,
+    company,
+    companyUser,
+    supervisor: await anonymous.login(supervisorUser.username, PASSWORD),
+    officer: await anonymous.login(officerUser.username, PASSWORD),
+    companyApi: await anonymous.login(companyUser.username, PASSWORD),
+  };
+}
+
+/** A hiring request of the zone's company, once assigned (to the liaison officer) with its deadlines set. */
+export async function anAssignedRequest(z: Zone, extra: Record<string, unknown> = {}): Promise<RequestView> {
+  const filed = await fileHiring(z.companyApi, 20, extra);
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const r = await z.companyApi.request(filed.id);
+    if (r.status === 'assigned' && r.sla) return r;
+    if (Date.now() > until) throw new Error(`${filed.referenceNo} was not assigned within 10 s (status ${r.status})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -57,8 +57,19 @@ export interface ListRequestsQuery extends PageQuery {
   category?: RequestCategory;
   assigneeId?: string;
   breached?: boolean;
+  /** Only requests the company escalated or the SLA escalated (level ≥ 1). */
+  escalated?: boolean;
+  departmentId?: string;
+  /** Filed at or after / before (ISO instants). */
+  from?: string;
+  to?: string;
   q?: string;
+  sort?: RequestSort;
 }
+
+/** `dueAt` puts the nearest resolution deadline first; a leading `-` reverses. */
+export const REQUEST_SORTS = ['createdAt', '-createdAt', 'dueAt', '-dueAt', 'updatedAt', '-updatedAt'] as const;
+export type RequestSort = (typeof REQUEST_SORTS)[number];
 
 export interface RequestAction {
   actor: Actor;
