@@ -3,6 +3,7 @@ import { InboxRecord, OutboxMessage } from '@qifu/messaging';
 import { Company } from './companies/company.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { Search1764100000000 } from './migrations/1764100000000-search';
+import { ReferenceSequences1764100000001 } from './migrations/1764100000001-reference-sequences';
 import { Request } from './requests/request.entity';
 import { RequestEvent } from './timeline/request-event.entity';
 
@@ -13,6 +14,6 @@ export function requestsDatabase(url: string): ServiceDatabaseOptions {
     url,
     schema: SCHEMA,
     entities: [Company, Request, RequestEvent, OutboxMessage, InboxRecord],
-    migrations: [Initial1764000000000, Search1764100000000],
+    migrations: [Initial1764000000000, Search1764100000000, ReferenceSequences1764100000001],
   };
 }

@@ -27,7 +27,8 @@ export function dataSourceOptions(opts: ServiceDatabaseOptions): DataSourceOptio
     logging: false,
     applicationName: opts.applicationName ?? `qifu-${opts.schema}`,
     // Raw SQL names tables without a schema: each service's connections see only its own schema.
-    extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: 5_000, options: `-c search_path="${opts.schema}"` },
+    // A busy pool makes commands wait; the caller's RPC deadline, not this, decides when to give up.
+    extra: { max: opts.poolSize ?? 10, connectionTimeoutMillis: 30_000, options: `-c search_path="${opts.schema}"` },
   };
 }
 

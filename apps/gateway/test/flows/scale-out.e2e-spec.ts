@@ -108,7 +108,8 @@ describe('two replicas of every service', () => {
 
   it('an event delivered twice changes nothing', async () => {
     const dept = await aDepartment(admin);
-    const officer = await aUser(admin, { role: 'officer', departmentId: dept.id, categories: ['hiring'], capacity: 5 });
+    // No category of its own: only the liaison rule brings it work, so the first test's backlog never does.
+    const officer = await aUser(admin, { role: 'officer', departmentId: dept.id, categories: [], capacity: 5 });
     const company = await aCompany(admin, { liaisonOfficerId: officer.id });
     const companyUser = await aUser(admin, { role: 'company', companyId: company.id });
     const companyApi = await new Api(sys.baseUrl).login(companyUser.username, PASSWORD);

@@ -12,12 +12,19 @@ export class Search1764100000000 implements MigrationInterface {
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`);
     await q.query(`CREATE INDEX requests_title_trgm ON requests.requests USING gin (title public.gin_trgm_ops)`);
     await q.query(`CREATE INDEX requests_description_trgm ON requests.requests USING gin (description public.gin_trgm_ops)`);
+    await q.query(`CREATE INDEX requests_reference_trgm ON requests.requests USING gin (reference_no public.gin_trgm_ops)`);
     await q.query(`CREATE INDEX requests_status ON requests.requests (status, created_at DESC)`);
     await q.query(`CREATE INDEX requests_resolution_due ON requests.requests (resolution_due_at) WHERE resolution_due_at IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const name of ['requests_title_trgm', 'requests_description_trgm', 'requests_status', 'requests_resolution_due']) {
+    for (const name of [
+      'requests_title_trgm',
+      'requests_description_trgm',
+      'requests_reference_trgm',
+      'requests_status',
+      'requests_resolution_due',
+    ]) {
       await q.query(`DROP INDEX requests.${name}`);
     }
   }

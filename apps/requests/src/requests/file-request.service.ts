@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Company } from '../companies/company.entity';
 import { TimelineService } from '../timeline/timeline.service';
 import { beijingYear, effectivePriority, formatReferenceNo } from './domain/request-priority';
+import { ReferenceNumbers } from './reference-numbers';
 import { toRequestView } from './request.mapper';
 import { Request } from './request.entity';
 
@@ -29,6 +30,7 @@ export class FileRequestService {
     private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
     private readonly outbox: OutboxPublisher,
+    private readonly references: ReferenceNumbers,
   ) {}
 
   async file(actor: Actor, input: FileRequestInput, idempotencyKey?: string): Promise<{ request: RequestView; replayed: boolean }> {
@@ -43,14 +45,10 @@ export class FileRequestService {
       if (!company) throw new CodedError('NOT_FOUND', `company ${companyId} not found`);
       const now = new Date();
       const year = beijingYear(now);
-      const [counter] = (await m.query(
-        `INSERT INTO reference_counters (year, last) VALUES ($1, 1)
-         ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last`,
-        [year],
-      )) as { last: string }[];
+      const sequence = await this.references.next(m, year);
       const request = m.create(Request, {
         id: randomUUID(),
-        referenceNo: formatReferenceNo(year, Number(counter?.last)),
+        referenceNo: formatReferenceNo(year, sequence),
         companyId,
         filedBy: actor.userId,
         category: input.category,
