@@ -1,6 +1,7 @@
 import type { NotificationView, Page, RequestStatus, RequestView } from '@qifu/contracts';
 import { eventually } from '@qifu/testing';
 import { Api } from '../support/api';
+import { RATE_LIMITS_OFF } from '../support/endpoints';
 import { aCompany, aCreditCode, anAssignedRequest, aUser, aZone, PASSWORD, type Zone } from '../support/fixtures';
 import { TestSystem } from '../support/system';
 
@@ -109,10 +110,7 @@ describe('each role × endpoint × other tenant', () => {
   let w: World;
 
   beforeAll(async () => {
-    sys = await TestSystem.start({
-      label: 'roles',
-      env: { RATE_LIMIT_LOGIN_FAILURES: '0', RATE_LIMIT_FILINGS_PER_MIN: '0', RATE_LIMIT_CALLS_PER_MIN: '0' },
-    });
+    sys = await TestSystem.start({ label: 'roles', env: RATE_LIMITS_OFF });
     admin = await new Api(sys.baseUrl).login('admin', 'admin');
     const a = await aZone(admin, { capacity: 100 });
     const b = await aZone(admin, { capacity: 100 });
@@ -224,7 +222,12 @@ describe('each role × endpoint × other tenant', () => {
 
     expect(ids(await list(admin))).toEqual(expect.arrayContaining([ownRequest.id, w.otherRequest.id]));
 
+    // Each company's request went to its own liaison officer.
+    expect(w.otherRequest.assignee?.id).toBe(w.b.officerUser.id);
+    expect(ownRequest.assignee?.id).toBe(w.a.officerUser.id);
+
     // Filters narrow a scope, never widen it.
+    for (const api of [w.a.companyApi, w.a.officer, w.a.supervisor]) expect(await list(api, `&departmentId=${w.b.dept.id}`)).toEqual([]);
     expect(await list(w.a.companyApi, `&assigneeId=${w.b.officerUser.id}`)).toEqual([]);
     expect(await list(w.a.supervisor, `&assigneeId=${w.b.officerUser.id}`)).toEqual([]);
     expect(await list(w.a.companyApi, `&q=${w.otherRequest.referenceNo}`)).toEqual([]);
