@@ -23,6 +23,12 @@ export class DepartmentsService {
     return toDepartmentView(await this.dataSource.manager.findOneByOrFail(Department, { id: dept.id }));
   }
 
+  async get(id: string): Promise<DepartmentView> {
+    const dept = await this.dataSource.manager.findOne(Department, { where: { id } });
+    if (!dept) throw new CodedError('NOT_FOUND', `department ${id} not found`);
+    return toDepartmentView(dept);
+  }
+
   async list(q: { page: number; pageSize: number }): Promise<Page<DepartmentView>> {
     const [rows, total] = await this.dataSource.manager.findAndCount(Department, {
       order: { code: 'ASC' },

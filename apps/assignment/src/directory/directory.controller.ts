@@ -41,6 +41,11 @@ export class DirectoryController {
     return this.departments.create(p.input);
   }
 
+  @MessagePattern('departments.get')
+  getDepartment(@Payload() p: RpcRequest<'departments.get'>): Promise<RpcResponse<'departments.get'>> {
+    return this.departments.get(p.id);
+  }
+
   @MessagePattern('departments.list')
   listDepartments(@Payload() p: RpcRequest<'departments.list'>): Promise<RpcResponse<'departments.list'>> {
     return this.departments.list(p);

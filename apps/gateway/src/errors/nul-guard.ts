@@ -3,9 +3,16 @@ import type { NextFunction, Request, Response } from 'express';
 
 const NUL_MESSAGE = 'text may not contain the NUL character (\\u0000)';
 
-/** JSON.parse reviver for the body parser: a NUL in any key or string is a 400, never a database error. */
+/**
+ * Names no request field ever has, which class-transformer would silently drop instead of reporting
+ * as unknown (they collide with Object's own members).
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf']);
+
+/** JSON.parse reviver for the body parser: a NUL or a reserved key is a 400, never a database error. */
 export function rejectNulInJson(key: string, value: unknown): unknown {
   if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) throw new SyntaxError(NUL_MESSAGE);
+  if (RESERVED_KEYS.has(key)) throw new SyntaxError(`${key}: unknown field`);
   return value;
 }
 
@@ -17,5 +24,13 @@ export function rejectNulInUrl(req: Request, _res: Response, next: NextFunction)
   } catch {
     /* malformed escapes are left to the router (400 or 404) */
   }
-  next(url.includes('\u0000') ? new CodedError('VALIDATION_FAILED', `the address: ${NUL_MESSAGE}`) : undefined);
+  if (url.includes('\u0000')) return next(new CodedError('VALIDATION_FAILED', `the address: ${NUL_MESSAGE}`));
+  const query = req.originalUrl.indexOf('?');
+  if (query >= 0) {
+    for (const key of new URLSearchParams(req.originalUrl.slice(query + 1)).keys()) {
+      if (RESERVED_KEYS.has(key))
+        return next(new CodedError('VALIDATION_FAILED', `${key}: unknown query parameter`, [{ field: key, message: 'unknown' }]));
+    }
+  }
+  next();
 }

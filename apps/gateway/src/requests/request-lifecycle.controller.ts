@@ -37,6 +37,7 @@ export class RequestLifecycleController {
       ]);
     }
     if (body.toOfficerId) await this.checkOfficer(body.toOfficerId);
+    if (body.toDepartmentId) await this.checkDepartment(body.toDepartmentId);
     return this.rpc.call('requests.transfer', {
       actor,
       requestId: id,
@@ -72,6 +73,19 @@ export class RequestLifecycleController {
   @HttpCode(200)
   reopen(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: ReasonDto): Promise<RequestView> {
     return this.rpc.call('requests.reopen', { actor, requestId: id, reason: body.reason });
+  }
+
+  private async checkDepartment(id: string): Promise<void> {
+    try {
+      await this.rpc.call('departments.get', { id });
+    } catch (err) {
+      if (err instanceof CodedError && err.code === 'NOT_FOUND') {
+        throw new CodedError('VALIDATION_FAILED', 'toDepartmentId: no department with this id', [
+          { field: 'toDepartmentId', message: 'no such department' },
+        ]);
+      }
+      throw err;
+    }
   }
 
   private async checkOfficer(id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { SlaPolicyView } from '@qifu/contracts';
+import { CodedError, type SlaPolicyView } from '@qifu/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { RpcClientService } from '../rpc/rpc-client.service';
 import { DueQueryDto, PutPolicyDto } from './sla.dto';
@@ -20,6 +20,11 @@ export class SlaController {
   @Roles('admin')
   @Put('sla/policies/:name')
   putPolicy(@Param('name') name: string, @Body() body: PutPolicyDto): Promise<SlaPolicyView> {
+    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(name)) {
+      throw new CodedError('VALIDATION_FAILED', 'name: 1-64 lower-case letters, digits, "-" or "_", e.g. urgent-hazards', [
+        { field: 'name', message: 'invalid policy name' },
+      ]);
+    }
     return this.rpc.call('sla.policies.put', { input: { ...body, name } });
   }
 

@@ -40,17 +40,18 @@ export class PoliciesService {
 
   async put(input: PutSlaPolicyInput): Promise<SlaPolicyView> {
     const problems: FieldProblem[] = [];
-    const checkDuration = (field: string, d: string): void => {
+    const checkDuration = (field: string, d: string, clock?: SlaPolicyView['response']['clock']): void => {
       try {
-        parseDuration(d);
+        parseDuration(d, clock);
       } catch (err) {
         if (err instanceof CalendarError) problems.push({ field, message: `${field}: ${err.message}` });
         else throw err;
       }
     };
-    checkDuration('response.duration', input.response.duration);
-    checkDuration('resolution.duration', input.resolution.duration);
-    input.escalation.forEach((s, i) => checkDuration(`escalation.${i}.after`, s.after));
+    checkDuration('response.duration', input.response.duration, input.response.clock);
+    checkDuration('resolution.duration', input.resolution.duration, input.resolution.clock);
+    // Escalation steps run on the resolution target's clock.
+    input.escalation.forEach((s, i) => checkDuration(`escalation.${i}.after`, s.after, input.resolution.clock));
     if (!this.calendars.exists(input.calendarId)) problems.push({ field: 'calendarId', message: `calendar ${input.calendarId} not found` });
     if (problems.length > 0) throw new CodedError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
     const row: SlaPolicy = {

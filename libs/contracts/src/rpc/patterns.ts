@@ -48,6 +48,7 @@ export interface RpcContract {
   'users.list': { req: PageQuery & { role?: Role; departmentId?: string }; res: Page<UserView> };
   'departments.create': { req: { input: CreateDepartmentInput }; res: DepartmentView };
   'departments.list': { req: PageQuery; res: Page<DepartmentView> };
+  'departments.get': { req: { id: string }; res: DepartmentView };
 
   'companies.create': { req: { input: CreateCompanyInput }; res: CompanyView };
   'companies.get': { req: { actor: Actor; id: string }; res: CompanyView };
@@ -96,6 +97,7 @@ export const RPC_ROUTES: Readonly<Record<RpcPattern, ServiceName>> = {
   'users.list': 'assignment',
   'departments.create': 'assignment',
   'departments.list': 'assignment',
+  'departments.get': 'assignment',
   'companies.create': 'requests',
   'companies.get': 'requests',
   'companies.update': 'requests',
