@@ -1,7 +1,7 @@
 import type { RequestView } from '@qifu/contracts';
 import { eventually } from '@qifu/testing';
 import { Api } from '../support/api';
-import { aCompany, aDepartment, aUser, fileHiring, PASSWORD } from '../support/fixtures';
+import { aDepartment, anAssignedRequest, aUser, aZone, PASSWORD, type Zone } from '../support/fixtures';
 import { TestSystem } from '../support/system';
 
 jest.setTimeout(90_000);
@@ -20,36 +20,8 @@ describe('the request lifecycle', () => {
     await sys?.stop();
   });
 
-  async function zone(officerCapacity = 5) {
-    const dept = await aDepartment(admin);
-    const supervisorUser = await aUser(admin, { role: 'supervisor', departmentId: dept.id });
-    const officerUser = await aUser(admin, {
-      role: 'officer',
-      departmentId: dept.id,
-      supervisorId: supervisorUser.id,
-      categories: ['hiring'],
-      capacity: officerCapacity,
-    });
-    const company = await aCompany(admin, { liaisonOfficerId: officerUser.id });
-    const companyUser = await aUser(admin, { role: 'company', companyId: company.id });
-    const api = new Api(sys.baseUrl);
-    return {
-      dept,
-      officerUser,
-      supervisorUser,
-      officer: await api.login(officerUser.username, PASSWORD),
-      supervisor: await api.login(supervisorUser.username, PASSWORD),
-      companyApi: await api.login(companyUser.username, PASSWORD),
-    };
-  }
-
-  async function assignedRequest(z: Awaited<ReturnType<typeof zone>>): Promise<RequestView> {
-    const filed = await fileHiring(z.companyApi);
-    return eventually(async () => {
-      const r = await z.companyApi.request(filed.id);
-      return r.status === 'assigned' && r.sla ? r : undefined;
-    }, 'assignment');
-  }
+  const zone = (): Promise<Zone> => aZone(admin);
+  const assignedRequest = (z: Zone): Promise<RequestView> => anAssignedRequest(z);
 
   const post = (api: Api, path: string, body: unknown = {}) => api.ok(api.post<RequestView>(path, body), [200]);
 
