@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrganisationController } from './organisation/organisation.controller';
+import { ReportsController } from './reports/reports.controller';
 import { RequestLifecycleController } from './requests/request-lifecycle.controller';
 import { RequestsController } from './requests/requests.controller';
 import { RpcModule } from './rpc/rpc.module';
@@ -30,6 +31,7 @@ export class AppModule {
         OrganisationController,
         RequestsController,
         RequestLifecycleController,
+        ReportsController,
         SlaController,
         NotificationsController,
       ],

@@ -5,6 +5,7 @@ import { MessagingModule, pingController } from '@qifu/messaging';
 import { CompaniesModule } from './companies/companies.module';
 import type { RequestsConfig } from './config/requests.config';
 import { requestsDatabase, SCHEMA } from './database';
+import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
 
 @Module({})
@@ -17,6 +18,7 @@ export class AppModule {
         MessagingModule.forService({ service: 'requests', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         CompaniesModule,
         RequestsModule,
+        ReportsModule,
       ],
       controllers: [pingController('requests')],
     };

@@ -16,7 +16,7 @@ import { IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Max
 import { PaginationDto, toBoolean } from '../common/pagination.dto';
 
 /** A bare date (2026-11-01) means midnight in Beijing, where the centres are. */
-function toInstant({ value }: { value: unknown }): unknown {
+export function toInstant({ value }: { value: unknown }): unknown {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+08:00` : value;
 }
 

@@ -67,6 +67,8 @@ export class FileRequestService {
         breached: false,
         escalationLevel: 0,
         rating: null,
+        acceptedAt: null,
+        resolvedAt: null,
         createdAt: now,
         updatedAt: now,
       });

@@ -22,7 +22,8 @@ interface Move {
   type: string;
   message?: string | null;
   data?: JsonObject;
-  extra?: Partial<Request>;
+  /** More columns to change, fixed or worked out from the locked row. */
+  extra?: Partial<Request> | ((r: Request) => Partial<Request>);
   /** Who may do it, beyond seeing the request. */
   allowed: (actor: Actor, r: Request) => boolean;
   deniedBecause: string;
@@ -52,6 +53,8 @@ export class RequestActionsService {
     return this.move(actor, id, {
       action: 'accept',
       type: 'accepted',
+      // The response target is met once: a transferred case accepted again keeps its first time.
+      extra: (r) => ({ acceptedAt: r.acceptedAt ?? new Date() }),
       allowed: isAssignee,
       deniedBecause: 'only the assignee accepts a request',
     });
@@ -61,6 +64,7 @@ export class RequestActionsService {
     return this.move(actor, id, {
       action: 'resolve',
       type: 'resolved',
+      extra: { resolvedAt: new Date() },
       message: resolution,
       allowed: isAssignee,
       deniedBecause: 'only the assignee resolves a request',
@@ -215,8 +219,9 @@ export class RequestActionsService {
       const from = r.status;
       const to = nextStatus(mv.action, from);
       const now = new Date();
-      Object.assign(r, mv.extra ?? {}, { status: to, updatedAt: now });
-      await m.update(Request, { id: r.id }, { ...(mv.extra ?? {}), status: to, updatedAt: now });
+      const extra = typeof mv.extra === 'function' ? mv.extra(r) : (mv.extra ?? {});
+      Object.assign(r, extra, { status: to, updatedAt: now });
+      await m.update(Request, { id: r.id }, { ...extra, status: to, updatedAt: now });
       await this.timeline.append(m, {
         requestId: r.id,
         type: mv.type,

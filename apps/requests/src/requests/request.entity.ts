@@ -64,6 +64,14 @@ export class Request {
   @Column('text', { nullable: true })
   rating!: Rating | null;
 
+  /** First acceptance (the response target). */
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
+  acceptedAt!: Date | null;
+
+  /** Latest resolution (the resolution target; a reworked case counts its last). */
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

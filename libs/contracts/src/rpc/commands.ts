@@ -92,3 +92,16 @@ export interface TransferInput {
   toOfficerId?: string;
   reason: string;
 }
+
+export interface ReportQuery {
+  /** Filed at or after / before (ISO instants). */
+  from: string;
+  to: string;
+  departmentId?: string;
+}
+
+export interface LedgerQuery extends ReportQuery {
+  /** Keyset cursor: rows after this (createdAt, id). */
+  after?: { createdAt: string; id: string };
+  limit: number;
+}

@@ -5,8 +5,10 @@ import type {
   CreateUserInput,
   DueQuery,
   FileRequestInput,
+  LedgerQuery,
   ListRequestsQuery,
   PutSlaPolicyInput,
+  ReportQuery,
   RequestAction,
   ReviewOutcome,
   TransferInput,
@@ -17,9 +19,11 @@ import type {
   Actor,
   CompanyView,
   DepartmentView,
+  LedgerRow,
   NotificationView,
   Page,
   PageQuery,
+  ReportSummaryView,
   RequestView,
   SlaPolicyView,
   TimelineEntryView,
@@ -72,6 +76,8 @@ export interface RpcContract {
   'requests.escalate': { req: RequestAction & { reason: string }; res: RequestView };
   'requests.cancel': { req: RequestAction & { reason: string }; res: RequestView };
   'requests.reopen': { req: RequestAction & { reason: string }; res: RequestView };
+  'reports.summary': { req: { actor: Actor; query: ReportQuery }; res: ReportSummaryView };
+  'reports.ledger': { req: { actor: Actor; query: LedgerQuery }; res: LedgerRow[] };
 
   'sla.policies.list': { req: Record<string, never>; res: SlaPolicyView[] };
   'sla.policies.put': { req: { input: PutSlaPolicyInput }; res: SlaPolicyView };
@@ -117,6 +123,8 @@ export const RPC_ROUTES: Readonly<Record<RpcPattern, ServiceName>> = {
   'requests.escalate': 'requests',
   'requests.cancel': 'requests',
   'requests.reopen': 'requests',
+  'reports.summary': 'requests',
+  'reports.ledger': 'requests',
   'sla.policies.list': 'sla',
   'sla.policies.put': 'sla',
   'sla.due': 'sla',

@@ -120,3 +120,48 @@ export interface SlaPolicyView {
   escalation: { after: string; notify: EscalationAudience }[];
   updatedAt: string;
 }
+
+/** One line of a report breakdown (by category or by officer). */
+export interface ReportLine {
+  key: string;
+  label: string;
+  filed: number;
+  resolved: number;
+  open: number;
+  breached: number;
+  /** Resolved by the resolution deadline ÷ resolved; null when nothing was resolved. */
+  onTimeResolutionRate: number | null;
+  /** Accepted by the response deadline ÷ accepted; null when nothing was accepted. */
+  responseMetRate: number | null;
+  /** good ÷ rated; null when nothing was rated. */
+  satisfactionRate: number | null;
+  rated: number;
+}
+
+export interface ReportSummaryView extends Omit<ReportLine, 'key' | 'label'> {
+  from: string;
+  to: string;
+  departmentId: string | null;
+  byCategory: ReportLine[];
+  byOfficer: ReportLine[];
+}
+
+/** One row of the ledger (GET /reports/requests.csv). */
+export interface LedgerRow {
+  id: string;
+  referenceNo: string;
+  companyName: string;
+  category: RequestCategory;
+  priority: Priority;
+  title: string;
+  status: RequestStatus;
+  assigneeName: string | null;
+  createdAt: string;
+  responseDueAt: string | null;
+  acceptedAt: string | null;
+  resolutionDueAt: string | null;
+  resolvedAt: string | null;
+  breached: boolean;
+  escalationLevel: number;
+  rating: Rating | null;
+}
