@@ -1,6 +1,7 @@
 import type { ServiceDatabaseOptions } from '@qifu/database';
 import { InboxRecord, OutboxMessage } from '@qifu/messaging';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { Milestones1764100000000 } from './migrations/1764100000000-milestones';
 import { SlaPolicy } from './policies/policy.entity';
 import { SlaAlert } from './timers/sla-alert.entity';
 import { SlaTimer } from './timers/sla-timer.entity';
@@ -8,5 +9,10 @@ import { SlaTimer } from './timers/sla-timer.entity';
 export const SCHEMA = 'sla';
 
 export function slaDatabase(url: string): ServiceDatabaseOptions {
-  return { url, schema: SCHEMA, entities: [SlaPolicy, SlaTimer, SlaAlert, OutboxMessage, InboxRecord], migrations: [Initial1764000000000] };
+  return {
+    url,
+    schema: SCHEMA,
+    entities: [SlaPolicy, SlaTimer, SlaAlert, OutboxMessage, InboxRecord],
+    migrations: [Initial1764000000000, Milestones1764100000000],
+  };
 }

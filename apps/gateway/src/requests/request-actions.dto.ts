@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ReviewOutcome } from '@qifu/contracts';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 const REVIEW_OUTCOMES: readonly ReviewOutcome[] = ['rework', 'upheld'];
 
@@ -57,6 +70,35 @@ export class ReviewDto {
 
 /** A reason is required for escalating, cancelling and reopening. */
 export class ReasonDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2_000)
+  reason!: string;
+}
+
+export class MilestoneDto {
+  @ApiProperty({ example: '完成岗前培训 training done' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: '2026-12-15T17:00:00+08:00' })
+  @IsISO8601({ strict: true }, { message: 'dueAt must be an ISO 8601 instant, e.g. 2026-12-15T17:00:00+08:00' })
+  dueAt!: string;
+}
+
+/** Dated milestones for a case that cannot be solved within its target; in date order, all in the future. */
+export class PlanDto {
+  @ApiProperty({ type: [MilestoneDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneDto)
+  milestones!: MilestoneDto[];
+
   @ApiProperty()
   @IsString()
   @MinLength(1)

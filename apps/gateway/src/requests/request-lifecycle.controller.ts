@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { type Actor, CodedError, type RequestView } from '@qifu/contracts';
+import { type Actor, CodedError, type FieldProblem, type RequestView } from '@qifu/contracts';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param';
 import { RpcClientService } from '../rpc/rpc-client.service';
-import { ProvideInfoDto, ReasonDto, RequestInfoDto, ReviewDto, TransferDto } from './request-actions.dto';
+import { PlanDto, ProvideInfoDto, ReasonDto, RequestInfoDto, ReviewDto, TransferDto } from './request-actions.dto';
 
 /** The moves beyond accept/resolve/rate (API.md "Requests"): info, transfer, review, escalate, cancel, reopen. */
 @ApiTags('requests')
@@ -45,6 +45,32 @@ export class RequestLifecycleController {
       ...(body.toDepartmentId ? { toDepartmentId: body.toDepartmentId } : {}),
       ...(body.toOfficerId ? { toOfficerId: body.toOfficerId } : {}),
     });
+  }
+
+  @Roles('officer', 'supervisor', 'admin')
+  @Post(':id/plan')
+  @HttpCode(200)
+  plan(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: PlanDto): Promise<RequestView> {
+    const problems: FieldProblem[] = [];
+    let previous = Date.now();
+    const titles = new Set<string>();
+    body.milestones.forEach((ms, i) => {
+      if (titles.has(ms.title)) problems.push({ field: `milestones.${i}.title`, message: 'is used by an earlier milestone' });
+      titles.add(ms.title);
+      const due = new Date(ms.dueAt).getTime();
+      if (due <= previous) {
+        problems.push({
+          field: `milestones.${i}.dueAt`,
+          message: i === 0 ? 'must be in the future' : 'must be after the previous milestone',
+        });
+      }
+      previous = Math.max(previous, due);
+    });
+    if (problems.length > 0) {
+      throw new CodedError('VALIDATION_FAILED', problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
+    }
+    const milestones = body.milestones.map((ms) => ({ title: ms.title, dueAt: new Date(ms.dueAt).toISOString() }));
+    return this.rpc.call('requests.plan', { actor, requestId: id, milestones, reason: body.reason });
   }
 
   @Roles('supervisor', 'admin')

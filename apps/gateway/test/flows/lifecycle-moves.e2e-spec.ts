@@ -167,4 +167,47 @@ describe('the request lifecycle', () => {
     expect(outcome.status).toBe(400);
     expect(outcome.body.message).toContain('outcome');
   });
+
+  it('sets a dated plan: the company is told, each milestone is timed like a target and breaches on its date', async () => {
+    const z = await zone();
+    const r = await assignedRequest(z);
+    const soon = new Date(Date.now() + 2_500).toISOString();
+    const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const early = await z.officer.post<{ message: string }>(`/requests/${r.id}/plan`, {
+      milestones: [{ title: '面试', dueAt: later }],
+      reason: 'x',
+    });
+    expect(early.status).toBe(409); // not accepted yet
+    await post(z.officer, `/requests/${r.id}/accept`);
+    const past = await z.officer.post<{ message: string }>(`/requests/${r.id}/plan`, {
+      milestones: [{ title: '面试', dueAt: '2020-01-01T00:00:00Z' }],
+      reason: 'x',
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.message).toContain('milestones.0.dueAt');
+    const planned = await post(z.officer, `/requests/${r.id}/plan`, {
+      milestones: [
+        { title: '组织招聘会 job fair', dueAt: soon },
+        { title: '岗前培训 training', dueAt: later },
+      ],
+      reason: '人数较多，需分批招聘 too many to hire at once',
+    });
+    expect(planned.status).toBe('in_progress');
+    await eventually(
+      async () => (await z.companyApi.notifications()).items.find((n) => n.type === 'request.plan_set'),
+      'the company hears of the plan',
+    );
+    const breach = await eventually(
+      async () => (await z.officer.notifications()).items.find((n) => n.type === 'sla.breached' && n.message.includes('job fair')),
+      'the first milestone breaching on its date',
+    );
+    expect(breach.requestId).toBe(r.id);
+    const v = await eventually(async () => {
+      const got = await z.companyApi.request(r.id);
+      return got.sla?.breached ? got : undefined;
+    }, 'the request marked breached');
+    expect(v.sla?.state).toBe('breached');
+    const entry = (await z.companyApi.timeline(r.id)).find((e) => e.type === 'plan_set');
+    expect((entry?.data as { milestones: unknown[] }).milestones).toHaveLength(2);
+  });
 });

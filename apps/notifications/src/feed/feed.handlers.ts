@@ -37,6 +37,11 @@ export class FeedHandlers {
     return this.record(p, ctx);
   }
 
+  @OnEvent('request.plan_set.v1')
+  planSet(p: EventPayloads['request.plan_set.v1'], ctx: InboxContext<'request.plan_set.v1'>): Promise<void> {
+    return this.record(p, ctx);
+  }
+
   @OnEvent('sla.warning.v1')
   warning(p: EventPayloads['sla.warning.v1'], ctx: InboxContext<'sla.warning.v1'>): Promise<void> {
     return this.record(p, ctx);

@@ -7,6 +7,7 @@ import {
   type RequestView,
   type ReviewOutcome,
   type TimelineEntryView,
+  type PlanInput,
   type TransferInput,
 } from '@qifu/contracts';
 import { OutboxPublisher } from '@qifu/messaging';
@@ -138,6 +139,29 @@ export class RequestActionsService {
     });
   }
 
+  plan(actor: Actor, id: string, input: PlanInput): Promise<RequestView> {
+    return this.move(actor, id, {
+      action: 'plan',
+      type: 'plan_set',
+      message: input.reason,
+      data: { milestones: input.milestones },
+      allowed: isAssignee,
+      deniedBecause: 'only the assignee sets a plan',
+      after: async (m, r, now) => {
+        await this.outbox.publish(m, 'request.plan_set.v1', {
+          requestId: r.id,
+          referenceNo: r.referenceNo,
+          companyId: r.companyId,
+          milestones: input.milestones,
+          reason: input.reason,
+          assigneeId: r.assigneeId,
+          supervisorId: r.supervisorId,
+          setAt: now.toISOString(),
+        });
+      },
+    });
+  }
+
   review(actor: Actor, id: string, outcome: ReviewOutcome, note: string): Promise<RequestView> {
     return this.move(actor, id, {
       action: outcome === 'rework' ? 'review_rework' : 'review_upheld',
@@ -259,6 +283,7 @@ export class RequestActionsService {
         ratedAt: now.toISOString(),
       });
     }
+    if (from === r.status) return; // a move that keeps the status (a plan) is not a status change
     await this.outbox.publish(m, 'request.status_changed.v1', {
       requestId: r.id,
       referenceNo: r.referenceNo,

@@ -88,4 +88,9 @@ export class RequestsController {
   reopen(@Payload() p: RpcRequest<'requests.reopen'>): Promise<RpcResponse<'requests.reopen'>> {
     return this.actions.reopen(p.actor, p.requestId, p.reason);
   }
+
+  @MessagePattern('requests.plan')
+  plan(@Payload() p: RpcRequest<'requests.plan'>): Promise<RpcResponse<'requests.plan'>> {
+    return this.actions.plan(p.actor, p.requestId, { milestones: p.milestones, reason: p.reason });
+  }
 }

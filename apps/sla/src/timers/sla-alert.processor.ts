@@ -38,6 +38,7 @@ export class SlaAlertProcessor {
         requestId: timer.requestId,
         referenceNo: timer.referenceNo,
         target: timer.target,
+        label: timer.label,
         dueAt: timer.dueAt.toISOString(),
         raisedAt: now.toISOString(),
         late,

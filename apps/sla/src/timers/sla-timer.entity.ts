@@ -1,7 +1,7 @@
 import type { SlaClock, SlaState, SlaTarget } from '@qifu/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One target (response or resolution) of one request: its deadline and where it stands. */
+/** One target (response, resolution or a plan milestone) of one request: its deadline and where it stands. */
 @Entity('timers')
 export class SlaTimer {
   @PrimaryColumn('uuid')
@@ -15,6 +15,10 @@ export class SlaTimer {
 
   @Column('text')
   target!: SlaTarget;
+
+  /** A milestone's title; null for response and resolution. */
+  @Column('text', { nullable: true })
+  label!: string | null;
 
   @Column({ name: 'policy_name', type: 'text' })
   policyName!: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestAcceptedV1, RequestAssignedV1, RequestFiledV1, RequestStatusChangedV1 } from '@qifu/contracts';
+import type { RequestAcceptedV1, RequestAssignedV1, RequestFiledV1, RequestPlanSetV1, RequestStatusChangedV1 } from '@qifu/contracts';
 import { type InboxContext, OnEvent } from '@qifu/messaging';
 import { SlaTimersService } from './sla-timers.service';
 
@@ -20,6 +20,11 @@ export class SlaTimersHandlers {
   @OnEvent('request.assigned.v1')
   async assigned(e: RequestAssignedV1, { manager }: InboxContext<'request.assigned.v1'>): Promise<void> {
     await this.timers.setAssignee(manager, e.requestId, e.officerId, e.supervisorId);
+  }
+
+  @OnEvent('request.plan_set.v1')
+  async planSet(e: RequestPlanSetV1, { manager }: InboxContext<'request.plan_set.v1'>): Promise<void> {
+    await this.timers.setPlan(manager, e);
   }
 
   @OnEvent('request.status_changed.v1')

@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { RequestFiledV1 } from '@qifu/contracts';
+import type { RequestFiledV1, RequestPlanSetV1 } from '@qifu/contracts';
 import { OutboxPublisher } from '@qifu/messaging';
 import { type EntityManager, In, IsNull, Not } from 'typeorm';
 import { CalendarsService } from '../calendars/calendars.service';
-import type { SlaPolicy } from '../policies/policy.entity';
+import { SlaPolicy } from '../policies/policy.entity';
 import { PoliciesService } from '../policies/policies.service';
-import { planTarget, remainingMillis, shiftedByPause, type PolicyTerms } from './domain/sla-plan';
+import { planMilestone, planTarget, type PlannedTarget, type PolicyTerms, remainingMillis, shiftedByPause } from './domain/sla-plan';
 import { SlaAlert } from './sla-alert.entity';
 import { overallState } from './sla-state';
 import { SlaTimer } from './sla-timer.entity';
 
 export const SLA_ALERTS_CHANNEL = 'qifu_sla_alerts';
+
+/** The targets that stop while the request awaits the company (the response target does not). */
+const PAUSABLE: SlaTimer['target'][] = ['resolution', 'milestone'];
 
 function terms(p: SlaPolicy): PolicyTerms {
   return {
@@ -37,45 +40,7 @@ export class SlaTimersService {
     const cal = this.calendars.get(policy.calendarId);
     const filedAt = new Date(e.filedAt);
     const plans = [planTarget(cal, 'response', terms(policy), filedAt), planTarget(cal, 'resolution', terms(policy), filedAt)];
-    for (const plan of plans) {
-      const timerId = randomUUID();
-      await m.insert(SlaTimer, {
-        id: timerId,
-        requestId: e.requestId,
-        referenceNo: e.referenceNo,
-        target: plan.target,
-        policyName: policy.name,
-        calendarId: policy.calendarId,
-        clock: plan.clock,
-        duration: plan.duration,
-        startedAt: plan.startedAt,
-        dueAt: plan.dueAt,
-        state: 'running',
-        pausedAt: null,
-        remainingMs: null,
-        metAt: null,
-        breachedAt: null,
-        assigneeId: null,
-        supervisorId: null,
-      });
-      await m.insert(
-        SlaAlert,
-        plan.alerts.map((a) => ({
-          id: randomUUID(),
-          timerId,
-          requestId: e.requestId,
-          kind: a.kind,
-          level: a.level,
-          fraction: a.fraction,
-          notify: a.notify,
-          fireAt: a.fireAt,
-          raisedAt: null,
-          cancelledAt: null,
-          late: false,
-          queuedEpoch: null,
-        })),
-      );
-    }
+    for (const plan of plans) await this.insertTimer(m, e.requestId, e.referenceNo, policy, plan, null);
     await m.query('SELECT pg_notify($1, $2)', [SLA_ALERTS_CHANNEL, e.requestId]);
     await this.outbox.publish(m, 'sla.targets_set.v1', {
       requestId: e.requestId,
@@ -87,13 +52,112 @@ export class SlaTimersService {
     });
   }
 
+  /**
+   * A dated plan (replacing any earlier one): each milestone becomes a timer on the resolution
+   * target's calendar and clock, with the policy's warnings and a breach on its date.
+   */
+  async setPlan(m: EntityManager, e: RequestPlanSetV1): Promise<void> {
+    const resolution = await m.findOne(SlaTimer, {
+      where: { requestId: e.requestId, target: 'resolution' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!resolution) return;
+    const policy = await m.findOne(SlaPolicy, { where: { name: resolution.policyName } });
+    const cal = this.calendars.get(resolution.calendarId);
+    const old = await m.find(SlaTimer, { where: { requestId: e.requestId, target: 'milestone' } });
+    if (old.length > 0) {
+      await m.delete(SlaAlert, { timerId: In(old.map((t) => t.id)) });
+      await m.delete(SlaTimer, { id: In(old.map((t) => t.id)) });
+    }
+    const setAt = new Date(e.setAt);
+    for (const ms of e.milestones) {
+      const plan = planMilestone(cal, resolution.clock, policy?.warnAt ?? [], setAt, new Date(ms.dueAt));
+      await this.insertTimer(
+        m,
+        e.requestId,
+        e.referenceNo,
+        { name: resolution.policyName, calendarId: resolution.calendarId },
+        plan,
+        ms.title,
+        {
+          assigneeId: resolution.assigneeId,
+          supervisorId: resolution.supervisorId,
+          state: resolution.state === 'paused' ? 'paused' : 'running',
+          pausedAt: resolution.state === 'paused' ? setAt : null,
+        },
+      );
+    }
+    await m.query('SELECT pg_notify($1, $2)', [SLA_ALERTS_CHANNEL, e.requestId]);
+    await this.publishState(m, e.requestId);
+  }
+
+  private async insertTimer(
+    m: EntityManager,
+    requestId: string,
+    referenceNo: string,
+    policy: { name: string; calendarId: string },
+    plan: PlannedTarget,
+    label: string | null,
+    extra: Partial<SlaTimer> = {},
+  ): Promise<void> {
+    const timerId = randomUUID();
+    await m.insert(SlaTimer, {
+      id: timerId,
+      requestId,
+      referenceNo,
+      target: plan.target,
+      label,
+      policyName: policy.name,
+      calendarId: policy.calendarId,
+      clock: plan.clock,
+      duration: plan.duration,
+      startedAt: plan.startedAt,
+      dueAt: plan.dueAt,
+      state: 'running',
+      pausedAt: null,
+      remainingMs: null,
+      metAt: null,
+      breachedAt: null,
+      assigneeId: null,
+      supervisorId: null,
+      ...extra,
+    });
+    await m.insert(
+      SlaAlert,
+      plan.alerts.map((a) => ({
+        id: randomUUID(),
+        timerId,
+        requestId,
+        kind: a.kind,
+        level: a.level,
+        fraction: a.fraction,
+        notify: a.notify,
+        fireAt: a.fireAt,
+        raisedAt: null,
+        cancelledAt: null,
+        late: false,
+        queuedEpoch: null,
+      })),
+    );
+  }
+
   /** The target was reached in time (or late: a breached target stays breached). Its pending alerts are cancelled. */
   async meet(m: EntityManager, requestId: string, target: 'response' | 'resolution', at: Date): Promise<void> {
-    const timer = await m.findOne(SlaTimer, { where: { requestId, target }, lock: { mode: 'pessimistic_write' } });
-    if (!timer || timer.state === 'met') return;
-    if (timer.state !== 'breached')
-      await m.update(SlaTimer, { id: timer.id }, { state: 'met', metAt: at, pausedAt: null, remainingMs: null });
-    await this.cancelPending(m, [timer.id], at);
+    // Resolving the case also reaches every milestone of its plan that is still open.
+    const targets: SlaTimer['target'][] = target === 'resolution' ? ['resolution', 'milestone'] : ['response'];
+    const timers = await m.find(SlaTimer, { where: { requestId, target: In(targets) }, lock: { mode: 'pessimistic_write' } });
+    const open = timers.filter((t) => t.state !== 'met');
+    if (open.length === 0) return;
+    for (const timer of open) {
+      if (timer.state !== 'breached') {
+        await m.update(SlaTimer, { id: timer.id }, { state: 'met', metAt: at, pausedAt: null, remainingMs: null });
+      }
+    }
+    await this.cancelPending(
+      m,
+      open.map((t) => t.id),
+      at,
+    );
     await this.publishState(m, requestId);
   }
 
@@ -107,28 +171,37 @@ export class SlaTimersService {
     );
   }
 
-  /** Awaiting the company: the resolution target stops counting; its alerts wait (the scheduler skips paused timers). */
+  /** Awaiting the company: the resolution target and the plan's milestones stop counting (the scheduler skips paused timers). */
   async pause(m: EntityManager, requestId: string, at: Date): Promise<void> {
-    const timer = await m.findOne(SlaTimer, { where: { requestId, target: 'resolution' }, lock: { mode: 'pessimistic_write' } });
-    if (!timer || timer.state !== 'running') return;
-    const cal = this.calendars.get(timer.calendarId);
-    const left = remainingMillis(cal, timer.clock, at, timer.dueAt);
-    await m.update(SlaTimer, { id: timer.id }, { state: 'paused', pausedAt: at, remainingMs: String(left) });
-    await this.publishState(m, requestId);
+    const timers = await m.find(SlaTimer, {
+      where: { requestId, target: In(PAUSABLE), state: 'running' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const timer of timers) {
+      const left = remainingMillis(this.calendars.get(timer.calendarId), timer.clock, at, timer.dueAt);
+      await m.update(SlaTimer, { id: timer.id }, { state: 'paused', pausedAt: at, remainingMs: String(left) });
+    }
+    if (timers.length > 0) await this.publishState(m, requestId);
   }
 
-  /** Resumes with the time that was left: the deadline and every pending alert move by the pause. */
+  /** Resumes with the time that was left: each deadline and every pending alert move by the pause. */
   async resume(m: EntityManager, requestId: string, at: Date): Promise<void> {
-    const timer = await m.findOne(SlaTimer, { where: { requestId, target: 'resolution' }, lock: { mode: 'pessimistic_write' } });
-    if (!timer || timer.state !== 'paused' || !timer.pausedAt) return;
-    const pausedAt = timer.pausedAt;
-    const cal = this.calendars.get(timer.calendarId);
-    const shift = (d: Date): Date => shiftedByPause(cal, timer.clock, pausedAt, at, d);
-    const pending = await m.find(SlaAlert, { where: { timerId: timer.id, raisedAt: IsNull(), cancelledAt: IsNull() } });
-    for (const alert of pending) {
-      if (alert.fireAt) await m.update(SlaAlert, { id: alert.id }, { fireAt: shift(alert.fireAt), queuedEpoch: null });
+    const timers = await m.find(SlaTimer, {
+      where: { requestId, target: In(PAUSABLE), state: 'paused' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const timer of timers) {
+      const pausedAt = timer.pausedAt;
+      if (!pausedAt) continue;
+      const cal = this.calendars.get(timer.calendarId);
+      const shift = (d: Date): Date => shiftedByPause(cal, timer.clock, pausedAt, at, d);
+      const pending = await m.find(SlaAlert, { where: { timerId: timer.id, raisedAt: IsNull(), cancelledAt: IsNull() } });
+      for (const alert of pending) {
+        if (alert.fireAt) await m.update(SlaAlert, { id: alert.id }, { fireAt: shift(alert.fireAt), queuedEpoch: null });
+      }
+      await m.update(SlaTimer, { id: timer.id }, { state: 'running', dueAt: shift(timer.dueAt), pausedAt: null, remainingMs: null });
     }
-    await m.update(SlaTimer, { id: timer.id }, { state: 'running', dueAt: shift(timer.dueAt), pausedAt: null, remainingMs: null });
+    if (timers.length === 0) return;
     await m.query('SELECT pg_notify($1, $2)', [SLA_ALERTS_CHANNEL, requestId]);
     await this.publishState(m, requestId);
   }

@@ -8,5 +8,6 @@ export const NOTIFICATION_TYPES = [
   'sla.escalated',
   'rating.bad',
   'request.escalated',
+  'request.plan_set',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

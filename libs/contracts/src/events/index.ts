@@ -4,6 +4,7 @@ import type {
   RequestAcceptedV1,
   RequestEscalatedV1,
   RequestFiledV1,
+  RequestPlanSetV1,
   RequestRatedV1,
   RequestStatusChangedV1,
   RequestTransferRequestedV1,
@@ -21,6 +22,7 @@ export interface EventPayloads {
   'request.status_changed.v1': RequestStatusChangedV1;
   'request.rated.v1': RequestRatedV1;
   'request.escalated.v1': RequestEscalatedV1;
+  'request.plan_set.v1': RequestPlanSetV1;
   'request.transfer_requested.v1': RequestTransferRequestedV1;
   'request.assigned.v1': RequestAssignedV1;
   'request.unassigned.v1': RequestUnassignedV1;
@@ -52,6 +54,7 @@ export const EVENT_SUBSCRIBERS: Readonly<Record<EventName, readonly ServiceName[
   'request.status_changed.v1': ['assignment', 'sla', 'notifications'],
   'request.rated.v1': ['notifications'],
   'request.escalated.v1': ['notifications'],
+  'request.plan_set.v1': ['sla', 'notifications'],
   'request.transfer_requested.v1': ['assignment'],
   'request.assigned.v1': ['requests', 'sla', 'notifications'],
   'request.unassigned.v1': ['requests', 'notifications'],

@@ -65,3 +65,15 @@ export interface RequestTransferRequestedV1 {
   byUserId: string;
   requestedAt: string;
 }
+
+/** A case that cannot be solved within its target gets a dated plan; it replaces any earlier plan. */
+export interface RequestPlanSetV1 {
+  requestId: string;
+  referenceNo: string;
+  companyId: string;
+  milestones: { title: string; dueAt: string }[];
+  reason: string;
+  assigneeId: string | null;
+  supervisorId: string | null;
+  setAt: string;
+}

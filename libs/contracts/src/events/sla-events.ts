@@ -15,6 +15,8 @@ export interface SlaAlertV1 {
   requestId: string;
   referenceNo: string;
   target: SlaTarget;
+  /** The milestone's title (milestones only). */
+  label: string | null;
   dueAt: string;
   raisedAt: string;
   late: boolean;

@@ -105,3 +105,8 @@ export interface LedgerQuery extends ReportQuery {
   after?: { createdAt: string; id: string };
   limit: number;
 }
+
+export interface PlanInput {
+  milestones: { title: string; dueAt: string }[];
+  reason: string;
+}

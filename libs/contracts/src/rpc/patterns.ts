@@ -7,6 +7,7 @@ import type {
   FileRequestInput,
   LedgerQuery,
   ListRequestsQuery,
+  PlanInput,
   PutSlaPolicyInput,
   ReportQuery,
   RequestAction,
@@ -76,6 +77,7 @@ export interface RpcContract {
   'requests.escalate': { req: RequestAction & { reason: string }; res: RequestView };
   'requests.cancel': { req: RequestAction & { reason: string }; res: RequestView };
   'requests.reopen': { req: RequestAction & { reason: string }; res: RequestView };
+  'requests.plan': { req: RequestAction & PlanInput; res: RequestView };
   'reports.summary': { req: { actor: Actor; query: ReportQuery }; res: ReportSummaryView };
   'reports.ledger': { req: { actor: Actor; query: LedgerQuery }; res: LedgerRow[] };
 
@@ -123,6 +125,7 @@ export const RPC_ROUTES: Readonly<Record<RpcPattern, ServiceName>> = {
   'requests.escalate': 'requests',
   'requests.cancel': 'requests',
   'requests.reopen': 'requests',
+  'requests.plan': 'requests',
   'reports.summary': 'requests',
   'reports.ledger': 'requests',
   'sla.policies.list': 'sla',

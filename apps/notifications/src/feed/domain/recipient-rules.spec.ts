@@ -6,6 +6,7 @@ const breach: SlaBreachedV1 = {
   requestId: 'r',
   referenceNo: 'QF-2026-000001',
   target: 'response',
+  label: null,
   dueAt: '2026-01-01T00:00:00Z',
   raisedAt: '2026-01-01T00:00:00Z',
   late: false,

@@ -1,4 +1,4 @@
-import type { EventName, EventPayloads, NotificationType, Role } from '@qifu/contracts';
+import type { EventName, EventPayloads, NotificationType, Role, SlaTarget } from '@qifu/contracts';
 
 /** A notification goes to a person, to every user of a company, or to everyone with a role. */
 export type Recipient = { userId: string } | { companyId: string } | { role: Role };
@@ -13,6 +13,8 @@ export interface PlannedNotification {
 
 const users = (...ids: (string | null | undefined)[]): Recipient[] =>
   [...new Set(ids.filter((id): id is string => typeof id === 'string'))].map((userId) => ({ userId }));
+
+const TARGET_WORDS: Readonly<Record<SlaTarget, string>> = { response: '响应', resolution: '办结', milestone: '计划节点' };
 
 type Rules = { [N in EventName]?: (p: EventPayloads[N]) => PlannedNotification | null };
 
@@ -73,6 +75,13 @@ export const RECIPIENT_RULES: Rules = {
     referenceNo: p.referenceNo,
     message: `企业催办工单 ${p.referenceNo}（第 ${p.level} 级）：${p.reason} · the company escalated ${p.referenceNo}: ${p.reason}`,
   }),
+  'request.plan_set.v1': (p) => ({
+    type: 'request.plan_set',
+    recipients: [{ companyId: p.companyId }],
+    requestId: p.requestId,
+    referenceNo: p.referenceNo,
+    message: `工单 ${p.referenceNo} 制定了办理计划（${p.milestones.length} 个节点，最后 ${p.milestones.at(-1)?.dueAt.slice(0, 10) ?? ''}）· ${p.referenceNo} has a plan with ${p.milestones.length} milestone(s)`,
+  }),
   'sla.warning.v1': (p) => ({
     type: 'sla.warning',
     recipients: users(p.assigneeId),
@@ -85,7 +94,7 @@ export const RECIPIENT_RULES: Rules = {
     recipients: p.assigneeId || p.supervisorId ? users(p.assigneeId, p.supervisorId) : [{ role: 'admin' }],
     requestId: p.requestId,
     referenceNo: p.referenceNo,
-    message: `工单 ${p.referenceNo} 已超时（${p.target === 'response' ? '响应' : '办结'}）· ${p.referenceNo} missed its ${p.target} deadline`,
+    message: `工单 ${p.referenceNo} 已超时（${TARGET_WORDS[p.target]}${p.label ? `：${p.label}` : ''}）· ${p.referenceNo} missed its ${p.target} deadline${p.label ? ` (${p.label})` : ''}`,
   }),
   'sla.escalated.v1': (p) => ({
     type: 'sla.escalated',

@@ -23,6 +23,8 @@ export const TRANSITIONS = {
   cancel: { from: ['submitted', 'assigned', 'in_progress', 'awaiting_company'], to: 'cancelled' },
   reopen: { from: ['resolved', 'closed'], to: 'in_progress' },
   transfer: { from: ['assigned', 'in_progress'], to: 'submitted' },
+  /** A dated plan for a case that cannot be solved within its target: the status stays. */
+  plan: { from: ['in_progress'], to: 'in_progress' },
 } as const satisfies Record<string, { from: readonly RequestStatus[]; to: RequestStatus }>;
 
 export type RequestAction = keyof typeof TRANSITIONS;
@@ -40,6 +42,7 @@ const WORDS: Readonly<Record<RequestAction, string>> = {
   cancel: 'cancel',
   reopen: 'reopen',
   transfer: 'transfer',
+  plan: 'set a plan for',
 };
 
 export function canApply(action: RequestAction, current: RequestStatus): boolean {

@@ -1,5 +1,5 @@
 import { chinaDefaultCalendar } from '@qifu/calendar';
-import { planTarget, remainingMillis, resumedDue, shiftedByPause, type PolicyTerms } from './sla-plan';
+import { planMilestone, planTarget, remainingMillis, resumedDue, shiftedByPause, type PolicyTerms } from './sla-plan';
 
 const cal = chinaDefaultCalendar();
 const terms: PolicyTerms = {
@@ -70,5 +70,24 @@ describe('pause and resume', () => {
     expect(shiftedByPause(cal, 'business', asked, answered, due).toISOString()).toBe(new Date('2026-11-27T10:00:00+08:00').toISOString());
     expect(shiftedByPause(cal, 'business', asked, answered, new Date('2026-11-24T09:30:00+08:00'))).toEqual(answered);
     expect(shiftedByPause(cal, 'calendar', asked, answered, due).toISOString()).toBe(new Date('2026-11-27T10:00:00+08:00').toISOString());
+  });
+});
+
+describe('planMilestone', () => {
+  it('breaches on the date and warns at the policy fractions of the time from the plan to the date', () => {
+    const start = new Date('2026-11-24T09:00:00+08:00');
+    const due = new Date('2026-11-26T09:00:00+08:00'); // two working days on the business clock
+    const plan = planMilestone(cal, 'business', [0.5], start, due);
+    expect(plan.target).toBe('milestone');
+    expect(plan.dueAt).toEqual(due);
+    expect(plan.alerts.map((a) => [a.kind, a.fireAt.toISOString()])).toEqual([
+      ['warning', new Date('2026-11-24T17:30:00+08:00').toISOString()], // 7 of 14 working hours: Tuesday's close
+      ['breach', due.toISOString()],
+    ]);
+  });
+
+  it('never plans an escalation for a milestone', () => {
+    const plan = planMilestone(cal, 'calendar', [0.5, 0.8], new Date('2026-11-24T00:00:00Z'), new Date('2026-11-25T00:00:00Z'));
+    expect(plan.alerts.filter((a) => a.kind === 'escalation')).toEqual([]);
   });
 });

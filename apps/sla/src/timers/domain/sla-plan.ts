@@ -39,22 +39,10 @@ export function fractionInstant(cal: WorkingCalendar, clock: Clock, start: Date,
  * breach at 100 %, and (resolution only) each escalation step counted from the breach on the same
  * clock. Pure: the caller stores the plan and the scheduler raises it.
  */
-export function planTarget(cal: WorkingCalendar, target: SlaTarget, terms: PolicyTerms, start: Date): PlannedTarget {
+export function planTarget(cal: WorkingCalendar, target: 'response' | 'resolution', terms: PolicyTerms, start: Date): PlannedTarget {
   const spec = terms[target];
   const due = addDuration(cal, start, spec.duration, spec.clock);
-  const alerts: PlannedAlert[] = [];
-  [...new Set(terms.warnAt)]
-    .filter((f) => f > 0 && f < 1)
-    .sort((a, b) => a - b)
-    .forEach((fraction, i) => {
-      alerts.push({
-        kind: 'warning',
-        level: i + 1,
-        fireAt: fractionInstant(cal, spec.clock, start, due, fraction),
-        fraction,
-        notify: null,
-      });
-    });
+  const alerts: PlannedAlert[] = warnings(cal, spec.clock, terms.warnAt, start, due);
   alerts.push({ kind: 'breach', level: 0, fireAt: due, fraction: 1, notify: null });
   if (target === 'resolution') {
     terms.escalation.forEach((step, i) => {
@@ -68,6 +56,33 @@ export function planTarget(cal: WorkingCalendar, target: SlaTarget, terms: Polic
     });
   }
   return { target, clock: spec.clock, duration: spec.duration, startedAt: start, dueAt: due, alerts };
+}
+
+/**
+ * A plan milestone: a fixed date instead of a duration, timed like a target on the resolution's
+ * clock: the policy's warnings across the time from the plan to the date, and the breach on it.
+ */
+export function planMilestone(cal: WorkingCalendar, clock: Clock, warnAt: readonly number[], start: Date, due: Date): PlannedTarget {
+  const alerts = warnings(cal, clock, warnAt, start, due);
+  alerts.push({ kind: 'breach', level: 0, fireAt: due, fraction: 1, notify: null });
+  return { target: 'milestone', clock, duration: `until ${due.toISOString()}`, startedAt: start, dueAt: due, alerts };
+}
+
+function warnings(cal: WorkingCalendar, clock: Clock, warnAt: readonly number[], start: Date, due: Date): PlannedAlert[] {
+  const alerts: PlannedAlert[] = [];
+  [...new Set(warnAt)]
+    .filter((f) => f > 0 && f < 1)
+    .sort((a, b) => a - b)
+    .forEach((fraction, i) => {
+      alerts.push({
+        kind: 'warning',
+        level: i + 1,
+        fireAt: fractionInstant(cal, clock, start, due, fraction),
+        fraction,
+        notify: null,
+      });
+    });
+  return alerts;
 }
 
 /** Time left on a paused target, measured on its clock. */
