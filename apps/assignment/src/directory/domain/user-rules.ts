@@ -18,10 +18,10 @@ export function userProblems(
     problems.push({ field: 'companyId', message: 'companyId is only for company users' });
   }
   if (input.departmentId && facts.departmentExists === false) {
-    problems.push({ field: 'departmentId', message: `department ${input.departmentId} does not exist` });
+    problems.push({ field: 'departmentId', message: `departmentId: department ${input.departmentId} does not exist` });
   }
   if (input.supervisorId) {
-    if (!facts.supervisor) problems.push({ field: 'supervisorId', message: `user ${input.supervisorId} does not exist` });
+    if (!facts.supervisor) problems.push({ field: 'supervisorId', message: `supervisorId: user ${input.supervisorId} does not exist` });
     else if (facts.supervisor.role !== 'supervisor' && facts.supervisor.role !== 'admin') {
       problems.push({ field: 'supervisorId', message: 'supervisorId must name a supervisor' });
     }
