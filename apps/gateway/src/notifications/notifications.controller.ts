@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { EmptyBodyDto } from '../common/empty-body.dto';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor, NotificationView, Page } from '@qifu/contracts';
 import { Transform } from 'class-transformer';
@@ -28,7 +29,7 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(200)
-  read(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<NotificationView> {
+  read(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() _body: EmptyBodyDto): Promise<NotificationView> {
     return this.rpc.call('notifications.read', { actor, id });
   }
 }

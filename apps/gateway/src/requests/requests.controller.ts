@@ -1,3 +1,4 @@
+import { EmptyBodyDto } from '../common/empty-body.dto';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
@@ -57,7 +58,7 @@ export class RequestsController {
   @Roles('officer', 'supervisor', 'admin')
   @Post(':id/accept')
   @HttpCode(200)
-  accept(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<RequestView> {
+  accept(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() _body: EmptyBodyDto): Promise<RequestView> {
     return this.rpc.call('requests.accept', { actor, requestId: id });
   }
 
