@@ -10,6 +10,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { ReportsController } from './reports/reports.controller';
+import { WorkloadController } from './reports/workload.controller';
 import { RequestLifecycleController } from './requests/request-lifecycle.controller';
 import { RequestsController } from './requests/requests.controller';
 import { RpcModule } from './rpc/rpc.module';
@@ -32,6 +33,7 @@ export class AppModule {
         RequestsController,
         RequestLifecycleController,
         ReportsController,
+        WorkloadController,
         SlaController,
         NotificationsController,
       ],

@@ -89,4 +89,27 @@ describe('reports: the numbers managers are judged by, and the ledger', () => {
     }, 'the reopened case counted as open');
     expect(s).toMatchObject({ resolved: 1, rated: 1, satisfactionRate: 0 });
   });
+
+  it('shows workload per officer beside capacity, scoped like requests', async () => {
+    type Workload = {
+      officerId: string;
+      open: number;
+      capacity: number;
+      available: boolean;
+      oldestOpenAt: string | null;
+      displayName: string;
+    };
+    const mine = await z.officer.ok(z.officer.get<Workload>(`/officers/${z.officerUser.id}/workload`), [200]);
+    expect(mine).toMatchObject({ officerId: z.officerUser.id, capacity: 5, available: true, displayName: z.officerUser.displayName });
+    expect(mine.open).toBeGreaterThanOrEqual(1);
+    expect(new Date(mine.oldestOpenAt!).getTime()).toBeLessThanOrEqual(Date.now());
+    const dept = await z.supervisor.ok(z.supervisor.get<Workload[]>(`/departments/${z.dept.id}/workload`), [200]);
+    expect(dept.map((w) => w.officerId)).toEqual([z.officerUser.id]);
+    expect(dept[0]!.open).toBe(mine.open);
+    expect((await z.supervisor.get(`/officers/${other.officerUser.id}/workload`)).status).toBe(404);
+    expect((await z.supervisor.get(`/departments/${other.dept.id}/workload`)).status).toBe(404);
+    expect((await other.officer.get(`/officers/${z.officerUser.id}/workload`)).status).toBe(404);
+    expect((await z.companyApi.get(`/officers/${z.officerUser.id}/workload`)).status).toBe(403);
+    expect((await admin.get<Workload[]>(`/departments/${other.dept.id}/workload`)).status).toBe(200);
+  });
 });

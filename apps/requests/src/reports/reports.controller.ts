@@ -12,6 +12,11 @@ export class ReportsController {
     return this.reports.summary(p.actor, p.query);
   }
 
+  @MessagePattern('reports.workload')
+  workload(@Payload() p: RpcRequest<'reports.workload'>): Promise<RpcResponse<'reports.workload'>> {
+    return this.reports.workload(p.officerIds);
+  }
+
   @MessagePattern('reports.ledger')
   ledger(@Payload() p: RpcRequest<'reports.ledger'>): Promise<RpcResponse<'reports.ledger'>> {
     return this.reports.ledger(p.actor, p.query);

@@ -7,6 +7,7 @@ import {
   type ReportLine,
   type ReportQuery,
   type ReportSummaryView,
+  type WorkloadCounts,
 } from '@qifu/contracts';
 import { DataSource } from 'typeorm';
 import { type ReportCounts, sumCounts, toReportLine } from './domain/report-rates';
@@ -82,6 +83,32 @@ export class ReportsService {
       escalationLevel: r.escalation_level as number,
       rating: (r.rating as LedgerRow['rating']) ?? null,
     }));
+  }
+
+  /** Open cases per officer; the gateway has already checked who may ask about whom. */
+  async workload(officerIds: string[]): Promise<WorkloadCounts[]> {
+    if (officerIds.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT assignee_id::text AS "officerId", count(*)::int AS open,
+              count(*) FILTER (WHERE breached)::int AS breached,
+              count(*) FILTER (WHERE resolution_due_at < now() + interval '24 hours')::int AS "dueSoon",
+              min(created_at) AS "oldestOpenAt"
+         FROM requests
+        WHERE assignee_id = ANY($1::uuid[]) AND status IN ('assigned','in_progress','awaiting_company')
+        GROUP BY assignee_id`,
+      [officerIds],
+    )) as (Omit<WorkloadCounts, 'oldestOpenAt'> & { oldestOpenAt: Date | null })[];
+    const byId = new Map(rows.map((r) => [r.officerId, r]));
+    return officerIds.map((officerId) => {
+      const r = byId.get(officerId);
+      return {
+        officerId,
+        open: r?.open ?? 0,
+        breached: r?.breached ?? 0,
+        dueSoon: r?.dueSoon ?? 0,
+        oldestOpenAt: r?.oldestOpenAt?.toISOString() ?? null,
+      };
+    });
   }
 
   /** Admins see every department (or the one asked for); a supervisor only their own. */

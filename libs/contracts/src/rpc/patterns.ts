@@ -29,6 +29,7 @@ import type {
   SlaPolicyView,
   TimelineEntryView,
   UserView,
+  WorkloadCounts,
 } from './views';
 import type { Rating } from '../enums/request';
 import type { Role } from '../enums/roles';
@@ -80,6 +81,7 @@ export interface RpcContract {
   'requests.plan': { req: RequestAction & PlanInput; res: RequestView };
   'reports.summary': { req: { actor: Actor; query: ReportQuery }; res: ReportSummaryView };
   'reports.ledger': { req: { actor: Actor; query: LedgerQuery }; res: LedgerRow[] };
+  'reports.workload': { req: { officerIds: string[] }; res: WorkloadCounts[] };
 
   'sla.policies.list': { req: Record<string, never>; res: SlaPolicyView[] };
   'sla.policies.put': { req: { input: PutSlaPolicyInput }; res: SlaPolicyView };
@@ -128,6 +130,7 @@ export const RPC_ROUTES: Readonly<Record<RpcPattern, ServiceName>> = {
   'requests.plan': 'requests',
   'reports.summary': 'requests',
   'reports.ledger': 'requests',
+  'reports.workload': 'requests',
   'sla.policies.list': 'sla',
   'sla.policies.put': 'sla',
   'sla.due': 'sla',

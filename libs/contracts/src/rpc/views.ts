@@ -165,3 +165,21 @@ export interface LedgerRow {
   escalationLevel: number;
   rating: Rating | null;
 }
+
+/** Open cases of one officer, counted from the requests (GET /officers/:id/workload). */
+export interface WorkloadCounts {
+  officerId: string;
+  open: number;
+  breached: number;
+  /** Open cases whose resolution deadline falls within the next 24 hours. */
+  dueSoon: number;
+  /** Filing time of the oldest open case. */
+  oldestOpenAt: string | null;
+}
+
+export interface OfficerWorkloadView extends WorkloadCounts {
+  displayName: string;
+  departmentId: string | null;
+  capacity: number;
+  available: boolean;
+}
