@@ -53,6 +53,11 @@ const MATRIX: readonly Row[] = [
   ['POST /requests/:id/escalate',      'in_progress',      401,      403,  403,         403,         [200, 404]],
   ['POST /requests/:id/cancel',        'assigned',         401,      200,  403,         403,         [200, 404]],
   ['POST /requests/:id/reopen',        'closed',           401,      200,  [200, 404],  403,         [200, 404]],
+  ['POST /requests/:id/plan',          'in_progress',      401,      403,  [403, 404],  [200, 404],  403],
+  ['GET /reports/summary',             null,               401,      200,  200,         403,         403],
+  ['GET /reports/requests.csv',        null,               401,      200,  200,         403,         403],
+  ['GET /officers/:id/workload',       null,               401,      200,  [200, 404],  [200, 404],  403],
+  ['GET /departments/:id/workload',    null,               401,      200,  [200, 404],  403,         403],
   ['GET /sla/policies',                null,               401,      200,  200,         403,         403],
   ['PUT /sla/policies/:name',          null,               401,      200,  403,         403,         403],
   ['GET /calendars/:id/due',           null,               401,      200,  200,         200,         200],
@@ -84,6 +89,10 @@ const BODIES: Record<string, (w: World, who: Caller) => unknown> = {
   'POST /requests/:id/escalate': () => ({ reason: '无人处理 nobody is solving this' }),
   'POST /requests/:id/cancel': () => ({ reason: '已自行解决 solved ourselves' }),
   'POST /requests/:id/reopen': () => ({ reason: '问题复发 it came back' }),
+  'POST /requests/:id/plan': () => ({
+    milestones: [{ title: '组织招聘会 job fair', dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }],
+    reason: '分批招聘 in stages',
+  }),
   'PUT /sla/policies/:name': () => ({
     match: { category: 'policy', priority: 'low' },
     calendarId: 'cn-default',
@@ -158,6 +167,8 @@ describe('each role × endpoint × other tenant', () => {
     if (path.startsWith('/requests/:id')) return path.replace(':id', (await request()).id);
     if (path.startsWith('/users/:id')) return path.replace(':id', w.a.officerUser.id);
     if (path.startsWith('/companies/:id')) return path.replace(':id', (tenant === 'own' ? w.a : w.b).company.id);
+    if (path.startsWith('/officers/:id')) return path.replace(':id', (tenant === 'own' ? w.a : w.b).officerUser.id);
+    if (path.startsWith('/departments/:id')) return path.replace(':id', (tenant === 'own' ? w.a : w.b).dept.id);
     if (path.startsWith('/sla/policies/:name')) return path.replace(':name', 'matrix-low-policy');
     if (path.startsWith('/calendars/:id/due')) return '/calendars/cn-default/due?from=2025-09-30T10:00:00%2B08:00&duration=PT4H';
     if (path.startsWith('/notifications/:id')) {

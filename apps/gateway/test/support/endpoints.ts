@@ -140,6 +140,20 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'POST /requests/:id/cancel', as: 'company', id: (w) => w.request.id, body: () => ({ reason: '已自行解决' }) },
   { name: 'POST /requests/:id/reopen', as: 'company', id: (w) => w.request.id, body: () => ({ reason: '问题复发' }) },
   {
+    name: 'POST /requests/:id/plan',
+    as: 'officer',
+    id: (w) => w.request.id,
+    body: () => ({ milestones: [{ title: '招聘会', dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }], reason: '分批招聘' }),
+  },
+  { name: 'GET /reports/summary', as: 'admin', query: (w) => ({ from: '2026-01-01', to: '2027-01-01', departmentId: w.zone.dept.id }) },
+  {
+    name: 'GET /reports/requests.csv',
+    as: 'admin',
+    query: (w) => ({ from: '2026-01-01', to: '2027-01-01', departmentId: w.zone.dept.id }),
+  },
+  { name: 'GET /officers/:id/workload', as: 'admin', id: (w) => w.zone.officerUser.id },
+  { name: 'GET /departments/:id/workload', as: 'admin', id: (w) => w.zone.dept.id },
+  {
     name: 'PUT /sla/policies/:name',
     as: 'admin',
     id: () => 'bad-input-policy',
