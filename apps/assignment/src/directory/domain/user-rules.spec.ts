@@ -18,7 +18,7 @@ describe('userProblems', () => {
       { departmentExists: false, supervisor: { role: 'officer' } },
     );
     expect(problems).toEqual([
-      { field: 'departmentId', message: 'department d does not exist' },
+      { field: 'departmentId', message: 'departmentId: department d does not exist' },
       { field: 'supervisorId', message: 'supervisorId must name a supervisor' },
     ]);
   });
