@@ -101,30 +101,23 @@ export class RequestLifecycleController {
     return this.rpc.call('requests.reopen', { actor, requestId: id, reason: body.reason });
   }
 
+  /** A transfer target that does not exist is the caller's mistake: a 400 naming the field, not a 404. */
   private async checkDepartment(id: string): Promise<void> {
-    try {
-      await this.rpc.call('departments.get', { id });
-    } catch (err) {
-      if (err instanceof CodedError && err.code === 'NOT_FOUND') {
-        throw new CodedError('VALIDATION_FAILED', 'toDepartmentId: no department with this id', [
-          { field: 'toDepartmentId', message: 'no such department' },
-        ]);
-      }
-      throw err;
-    }
+    const dept = await this.rpc.call('departments.get', { id }).catch(notFoundAsNull);
+    if (!dept) throw invalidTarget('toDepartmentId', 'no department with this id');
   }
 
   private async checkOfficer(id: string): Promise<void> {
-    const problem = 'toOfficerId: no officer with this id';
-    try {
-      const user = await this.rpc.call('users.get', { id });
-      if (user.role !== 'officer')
-        throw new CodedError('VALIDATION_FAILED', problem, [{ field: 'toOfficerId', message: 'not an officer' }]);
-    } catch (err) {
-      if (err instanceof CodedError && err.code === 'NOT_FOUND') {
-        throw new CodedError('VALIDATION_FAILED', problem, [{ field: 'toOfficerId', message: 'no such officer' }]);
-      }
-      throw err;
-    }
+    const user = await this.rpc.call('users.get', { id }).catch(notFoundAsNull);
+    if (user?.role !== 'officer') throw invalidTarget('toOfficerId', 'no officer with this id');
   }
+}
+
+function notFoundAsNull(err: unknown): null {
+  if (err instanceof CodedError && err.code === 'NOT_FOUND') return null;
+  throw err;
+}
+
+function invalidTarget(field: string, message: string): CodedError {
+  return new CodedError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
 }
