@@ -4,6 +4,7 @@ import { Department } from './directory/department.entity';
 import { User } from './directory/user.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { Transfers1764100000000 } from './migrations/1764100000000-transfers';
+import { Acceptance1764100000001 } from './migrations/1764100000001-acceptance';
 import { Assignment } from './routing/assignment.entity';
 
 export const SCHEMA = 'assignment';
@@ -13,6 +14,6 @@ export function assignmentDatabase(url: string): ServiceDatabaseOptions {
     url,
     schema: SCHEMA,
     entities: [Department, User, Assignment, OutboxMessage, InboxRecord],
-    migrations: [Initial1764000000000, Transfers1764100000000],
+    migrations: [Initial1764000000000, Transfers1764100000000, Acceptance1764100000001],
   };
 }

@@ -97,6 +97,7 @@ export class UsersService {
       if (patch.capacity !== undefined) changes.capacity = patch.capacity;
       if (patch.available !== undefined) changes.available = patch.available;
       if (Object.keys(changes).length > 0) await m.update(User, { id }, changes);
+      if (user.role === 'officer' && user.available && patch.available === false) await this.routing.releaseUnaccepted(m, id);
       if (user.role === 'officer') await this.routing.drainFor(m, id);
       return toUserView(await m.findOneByOrFail(User, { id }));
     });

@@ -44,6 +44,10 @@ export class Assignment {
   @Column({ name: 'target_officer_id', type: 'uuid', nullable: true })
   targetOfficerId!: string | null;
 
+  /** When the officer accepted it; until then an officer who becomes unavailable gives it back. */
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
+  acceptedAt!: Date | null;
+
   /** The officer a transfer took it from, who does not get it straight back. */
   @Column({ name: 'previous_officer_id', type: 'uuid', nullable: true })
   previousOfficerId!: string | null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestFiledV1, RequestStatusChangedV1, RequestTransferRequestedV1 } from '@qifu/contracts';
+import type { RequestAcceptedV1, RequestFiledV1, RequestStatusChangedV1, RequestTransferRequestedV1 } from '@qifu/contracts';
 import { type InboxContext, OnEvent } from '@qifu/messaging';
 import { RoutingService } from './routing.service';
 
@@ -20,6 +20,11 @@ export class RoutingHandlers {
   async statusChanged(e: RequestStatusChangedV1, { manager }: InboxContext<'request.status_changed.v1'>): Promise<void> {
     if (RELEASING.has(e.to)) await this.routing.release(manager, e.requestId);
     else if (e.to === 'in_progress' && RETAKING.has(e.from)) await this.routing.retake(manager, e.requestId);
+  }
+
+  @OnEvent('request.accepted.v1')
+  async accepted(e: RequestAcceptedV1, { manager }: InboxContext<'request.accepted.v1'>): Promise<void> {
+    await this.routing.markAccepted(manager, e.requestId, new Date(e.acceptedAt));
   }
 
   @OnEvent('request.transfer_requested.v1')

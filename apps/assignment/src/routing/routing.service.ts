@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestFiledV1, RequestTransferRequestedV1 } from '@qifu/contracts';
 import { OutboxPublisher } from '@qifu/messaging';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
 import { User } from '../directory/user.entity';
 import { Assignment } from './assignment.entity';
 import { chooseOfficer } from './domain/routing-choice';
@@ -35,6 +35,7 @@ export class RoutingService {
       targetDepartmentId: null,
       targetOfficerId: null,
       previousOfficerId: null,
+      acceptedAt: null,
     });
     await manager.insert(Assignment, row);
     const assigned = await this.tryAssign(manager, row);
@@ -87,6 +88,31 @@ export class RoutingService {
     return true;
   }
 
+  /**
+   * The officer became unavailable: every request they hold but have not accepted goes to someone
+   * else (never back to them), or waits and the supervisors are told. Accepted cases stay theirs.
+   */
+  async releaseUnaccepted(manager: EntityManager, officerId: string): Promise<number> {
+    const held = await manager.find(Assignment, {
+      where: { officerId, state: 'assigned', acceptedAt: IsNull() },
+      order: { filedAt: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const a of held) {
+      await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [officerId]);
+      Object.assign(a, { state: 'waiting', officerId: null, assignedAt: null, previousOfficerId: officerId });
+      await manager.save(Assignment, a);
+      if (!(await this.tryAssign(manager, a, officerId))) {
+        await this.announceWaiting(manager, a, 'its officer became unavailable and nobody else has free capacity', null, officerId);
+      }
+    }
+    return held.length;
+  }
+
+  async markAccepted(manager: EntityManager, requestId: string, at: Date): Promise<void> {
+    await manager.update(Assignment, { requestId, acceptedAt: IsNull() }, { acceptedAt: at });
+  }
+
   /** A reopened or reworked case goes back to the officer who had it (even at capacity: it is theirs). */
   async retake(manager: EntityManager, requestId: string): Promise<void> {
     const a = await manager.findOne(Assignment, { where: { requestId }, lock: { mode: 'pessimistic_write' } });
@@ -107,7 +133,7 @@ export class RoutingService {
     await manager.update(
       Assignment,
       { requestId: a.requestId },
-      { state: 'assigned', officerId: officer.id, assignedAt: now, targetDepartmentId: null, targetOfficerId: null },
+      { state: 'assigned', officerId: officer.id, assignedAt: now, acceptedAt: null, targetDepartmentId: null, targetOfficerId: null },
     );
     await this.outbox.publish(manager, 'request.assigned.v1', {
       requestId: a.requestId,
@@ -122,7 +148,13 @@ export class RoutingService {
     });
   }
 
-  private async announceWaiting(manager: EntityManager, a: Assignment, reason: string, departmentId: string | null = null): Promise<void> {
+  private async announceWaiting(
+    manager: EntityManager,
+    a: Assignment,
+    reason: string,
+    departmentId: string | null = null,
+    releasedFrom: string | null = null,
+  ): Promise<void> {
     const supervisors = await manager.find(User, {
       where: departmentId ? { role: 'supervisor', departmentId } : { role: 'supervisor' },
       select: { id: true },
@@ -133,6 +165,7 @@ export class RoutingService {
       departmentId,
       supervisorIds: supervisors.map((s) => s.id),
       reason,
+      releasedFrom,
       at: new Date().toISOString(),
     });
   }

@@ -1,7 +1,7 @@
 import type { RequestView } from '@qifu/contracts';
 import { eventually } from '@qifu/testing';
 import { Api } from '../support/api';
-import { aDepartment, anAssignedRequest, aUser, aZone, PASSWORD, type Zone } from '../support/fixtures';
+import { aDepartment, anAssignedRequest, aUser, aZone, fileHiring, PASSWORD, type Zone } from '../support/fixtures';
 import { TestSystem } from '../support/system';
 
 jest.setTimeout(90_000);
@@ -209,5 +209,46 @@ describe('the request lifecycle', () => {
     expect(v.sla?.state).toBe('breached');
     const entry = (await z.companyApi.timeline(r.id)).find((e) => e.type === 'plan_set');
     expect((entry?.data as { milestones: unknown[] }).milestones).toHaveLength(2);
+  });
+
+  it('gives an unavailable officer nothing new and hands their unaccepted cases to someone else; accepted ones stay', async () => {
+    // Category "other" is nobody else's in this suite, so only these two officers can take the cases.
+    const z = await aZone(admin, { categories: ['other'] });
+    const colleague = await aUser(admin, { role: 'officer', departmentId: z.dept.id, categories: ['other'], capacity: 5 });
+    const other = { category: 'other', details: {} };
+    const accepted = await anAssignedRequest(z, other);
+    await post(z.officer, `/requests/${accepted.id}/accept`);
+    const waiting = await anAssignedRequest(z, other);
+    expect(waiting.assignee?.id).toBe(z.officerUser.id);
+    await eventually(async () => (await z.officer.notifications()).items.length >= 2 || undefined, 'both assignments noted');
+
+    await admin.ok(admin.call('PATCH', `/users/${z.officerUser.id}`, { available: false }), [200]);
+    const moved = await eventually(async () => {
+      const v = await z.companyApi.request(waiting.id);
+      return v.assignee?.id === colleague.id ? v : undefined;
+    }, 'the unaccepted case handed to the colleague');
+    expect(moved.status).toBe('assigned');
+    expect((await z.companyApi.request(accepted.id)).assignee?.id).toBe(z.officerUser.id);
+    const next = await fileHiring(z.companyApi, 1, other);
+    const placed = await eventually(async () => {
+      const v = await z.companyApi.request(next.id);
+      return v.assignee ? v : undefined;
+    }, 'a new request placed');
+    expect(placed.assignee?.id).toBe(colleague.id); // the liaison officer is away
+
+    // With nobody else available, a case taken back waits with nobody, and returns when the officer does.
+    await admin.ok(admin.call('PATCH', `/users/${z.officerUser.id}`, { available: true }), [200]);
+    await admin.ok(admin.call('PATCH', `/users/${colleague.id}`, { available: false }), [200]);
+    await admin.ok(admin.call('PATCH', `/users/${z.officerUser.id}`, { available: false }), [200]);
+    const parked = await eventually(async () => {
+      const v = await z.companyApi.request(next.id);
+      return v.status === 'submitted' && !v.assignee ? v : undefined;
+    }, 'the case waiting with nobody');
+    expect(parked.assignee).toBeNull();
+    await admin.ok(admin.call('PATCH', `/users/${z.officerUser.id}`, { available: true }), [200]);
+    await eventually(
+      async () => ((await z.companyApi.request(next.id)).assignee?.id === z.officerUser.id ? true : undefined),
+      'back with the officer',
+    );
   });
 });

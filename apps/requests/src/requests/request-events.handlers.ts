@@ -55,8 +55,21 @@ export class RequestEventsHandlers {
 
   @OnEvent('request.unassigned.v1')
   async unassigned(e: RequestUnassignedV1, { manager: m }: InboxContext<'request.unassigned.v1'>): Promise<void> {
-    if (!(await m.exists(Request, { where: { id: e.requestId } }))) return;
-    await this.timeline.append(m, { requestId: e.requestId, type: 'waiting', actor: null, message: e.reason, at: new Date(e.at) });
+    const r = await this.lock(m, e.requestId);
+    if (!r) return;
+    // Taken back from an officer who became unavailable before accepting: it waits, with nobody.
+    const takenBack = !!e.releasedFrom && r.assigneeId === e.releasedFrom && r.status === 'assigned';
+    if (takenBack) {
+      await m.update(Request, { id: r.id }, { status: 'submitted', assigneeId: null, assigneeName: null, updatedAt: new Date() });
+    }
+    await this.timeline.append(m, {
+      requestId: e.requestId,
+      type: 'waiting',
+      actor: null,
+      ...(takenBack ? { fromStatus: 'assigned' as const, toStatus: 'submitted' as const } : {}),
+      message: e.reason,
+      at: new Date(e.at),
+    });
   }
 
   @OnEvent('sla.targets_set.v1')

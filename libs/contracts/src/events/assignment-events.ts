@@ -17,5 +17,7 @@ export interface RequestUnassignedV1 {
   /** Who must hear that the request waits: the department's supervisors (all supervisors if none). */
   supervisorIds: string[];
   reason: string;
+  /** Set when the request was taken back from this officer (they became unavailable before accepting). */
+  releasedFrom?: string | null;
   at: string;
 }

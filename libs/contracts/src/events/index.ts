@@ -50,7 +50,7 @@ export interface EventEnvelope<N extends EventName = EventName> {
  */
 export const EVENT_SUBSCRIBERS: Readonly<Record<EventName, readonly ServiceName[]>> = {
   'request.filed.v1': ['assignment', 'sla'],
-  'request.accepted.v1': ['sla'],
+  'request.accepted.v1': ['sla', 'assignment'],
   'request.status_changed.v1': ['assignment', 'sla', 'notifications'],
   'request.rated.v1': ['notifications'],
   'request.escalated.v1': ['notifications'],
