@@ -29,7 +29,7 @@ interface Move {
   allowed: (actor: Actor, r: Request) => boolean;
   deniedBecause: string;
   /** More to write in the same transaction once the move is recorded. */
-  after?: (m: EntityManager, r: Request, now: Date) => Promise<void>;
+  after?: (m: EntityManager, r: Request, now: Date, before: Readonly<Request>) => Promise<void>;
 }
 
 const isAssignee = (a: Actor, r: Request): boolean => r.assigneeId === a.userId;
@@ -106,7 +106,6 @@ export class RequestActionsService {
   }
 
   async transfer(actor: Actor, id: string, input: TransferInput): Promise<RequestView> {
-    let fromOfficerId: string | null = null;
     return this.move(actor, id, {
       action: 'transfer',
       type: 'transferred',
@@ -115,7 +114,6 @@ export class RequestActionsService {
       // A department transfer shows at once in that department's queue.
       extra: { assigneeId: null, assigneeName: null, ...(input.toDepartmentId ? { departmentId: input.toDepartmentId } : {}) },
       allowed: (a, r) => {
-        fromOfficerId = r.assigneeId;
         if (input.toOfficerId && input.toOfficerId === r.assigneeId) {
           throw new CodedError('VALIDATION_FAILED', 'toOfficerId: the request is already with this officer', [
             { field: 'toOfficerId', message: 'the request is already with this officer' },
@@ -124,11 +122,11 @@ export class RequestActionsService {
         return isAssignee(a, r) || isManager(a);
       },
       deniedBecause: 'only the assignee or a supervisor transfers a request',
-      after: async (m, r, now) => {
+      after: async (m, r, now, before) => {
         await this.outbox.publish(m, 'request.transfer_requested.v1', {
           requestId: r.id,
           referenceNo: r.referenceNo,
-          fromOfficerId,
+          fromOfficerId: before.assigneeId,
           toDepartmentId: input.toDepartmentId ?? null,
           toOfficerId: input.toOfficerId ?? null,
           reason: input.reason,
@@ -243,6 +241,7 @@ export class RequestActionsService {
       const from = r.status;
       const to = nextStatus(mv.action, from);
       const now = new Date();
+      const before: Readonly<Request> = { ...r };
       const extra = typeof mv.extra === 'function' ? mv.extra(r) : (mv.extra ?? {});
       Object.assign(r, extra, { status: to, updatedAt: now });
       await m.update(Request, { id: r.id }, { ...extra, status: to, updatedAt: now });
@@ -257,7 +256,7 @@ export class RequestActionsService {
         at: now,
       });
       await this.emit(m, actor, r, mv, from, now);
-      await mv.after?.(m, r, now);
+      await mv.after?.(m, r, now, before);
       return toRequestView(r);
     });
   }
