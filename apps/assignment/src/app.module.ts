@@ -15,7 +15,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(assignmentDatabase(config.DATABASE_URL))),
+        TypeOrmModule.forRoot(dataSourceOptions({ ...assignmentDatabase(config.DATABASE_URL), poolSize: config.DATABASE_POOL_SIZE })),
         MessagingModule.forService({ service: 'assignment', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         RoutingModule,
         DirectoryModule,

@@ -12,7 +12,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(notificationsDatabase(config.DATABASE_URL))),
+        TypeOrmModule.forRoot(dataSourceOptions({ ...notificationsDatabase(config.DATABASE_URL), poolSize: config.DATABASE_POOL_SIZE })),
         MessagingModule.forService({ service: 'notifications', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         FeedModule,
       ],

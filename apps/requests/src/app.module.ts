@@ -14,7 +14,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(requestsDatabase(config.DATABASE_URL))),
+        TypeOrmModule.forRoot(dataSourceOptions({ ...requestsDatabase(config.DATABASE_URL), poolSize: config.DATABASE_POOL_SIZE })),
         MessagingModule.forService({ service: 'requests', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         CompaniesModule,
         RequestsModule,

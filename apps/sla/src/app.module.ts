@@ -16,7 +16,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(slaDatabase(config.DATABASE_URL))),
+        TypeOrmModule.forRoot(dataSourceOptions({ ...slaDatabase(config.DATABASE_URL), poolSize: config.DATABASE_POOL_SIZE })),
         MessagingModule.forService({ service: 'sla', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         CalendarsModule,
         PoliciesModule,

@@ -12,6 +12,13 @@ export class BaseConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'set DATABASE_URL to a postgres:// URL, e.g. postgres://127.0.0.1:5432/qifu' })
   DATABASE_URL: string = 'postgres://127.0.0.1:5432/qifu';
 
+  /** Connections each service process keeps to PostgreSQL (several replicas × services must fit max_connections). */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  @Type(() => Number)
+  DATABASE_POOL_SIZE: number = 10;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'set REDIS_URL to a redis:// URL, e.g. redis://127.0.0.1:6379' })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 

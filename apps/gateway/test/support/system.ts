@@ -53,6 +53,8 @@ export class TestSystem {
       PORT: '0',
       RPC_TIMEOUT_MS: '5000',
       SLA_SWEEP_MS: '1000',
+      // Two suites with up to eight service replicas each run at once: stay well under max_connections.
+      DATABASE_POOL_SIZE: '3',
       // Suites file and log in in bursts; the limits themselves are tested with low values.
       LOGIN_RATE_LIMIT: '100000',
       FILING_RATE_LIMIT: '100000',
