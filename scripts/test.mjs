@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test of the project, in order of speed.
 //   1. unit specs of the back end (pure rules, no I/O)
-//   2. e2e suites: the whole system in-process against the real PostgreSQL and Redis, each suite
+//   2. e2e suites (after a build of dist/ for the suites that run services as processes): the whole system in-process against the real PostgreSQL and Redis, each suite
 //      in its own fresh database and queue prefix (TEST_DATABASE_URL / TEST_REDIS_URL to point
 //      them elsewhere)
 //   3. the web app's tests (vitest)
@@ -52,6 +52,8 @@ function step(name, cmd, args, cwd = root) {
 
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 let ok = step('back end: unit', process.execPath, [jest, ...extra, '--selectProjects', 'unit']);
+// Some e2e suites run services as real processes (to kill one as a crash would): they need dist/.
+ok = step('build: back end (dist/, for e2e suites that run services as processes)', npm, ['run', 'build:api']) && ok;
 ok =
   step('back end: e2e against PostgreSQL and Redis', process.execPath, [jest, ...extra, '--selectProjects', 'e2e', '--maxWorkers=2']) && ok;
 if (extra.length === 0) {
