@@ -7,7 +7,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
-import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationController } from './organisation/organisation.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WorkloadController } from './reports/workload.controller';
@@ -23,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [RpcModule, AuthModule, ThrottlingModule, ...webApp(config)],
+      imports: [RpcModule, AuthModule, ThrottlingModule, NotificationsModule, ...webApp(config)],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }, DemoSeeder],
       exports: [GATEWAY_CONFIG],
       controllers: [
@@ -35,7 +35,6 @@ export class AppModule {
         ReportsController,
         WorkloadController,
         SlaController,
-        NotificationsController,
       ],
     };
   }

@@ -2,9 +2,15 @@ import type { ServiceDatabaseOptions } from '@qifu/database';
 import { InboxRecord, OutboxMessage } from '@qifu/messaging';
 import { Notification } from './feed/notification.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { LiveFeed1765000000001 } from './migrations/1765000000001-live-feed';
 
 export const SCHEMA = 'notifications';
 
 export function notificationsDatabase(url: string): ServiceDatabaseOptions {
-  return { url, schema: SCHEMA, entities: [Notification, OutboxMessage, InboxRecord], migrations: [Initial1764000000000] };
+  return {
+    url,
+    schema: SCHEMA,
+    entities: [Notification, OutboxMessage, InboxRecord],
+    migrations: [Initial1764000000000, LiveFeed1765000000001],
+  };
 }

@@ -9,3 +9,4 @@ export * from './rpc/commands';
 export * from './rpc/patterns';
 export * from './rpc/views';
 export * from './json';
+export * from './live-feed';

@@ -12,6 +12,8 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => Set
 
 export interface AuthedRequest {
   actor?: Actor;
+  /** When the caller's token expires (long-lived responses such as the event stream end then). */
+  tokenExpiresAt?: Date;
   headers: Record<string, string | string[] | undefined>;
   query: Record<string, unknown>;
 }

@@ -25,6 +25,7 @@ export class AuthGuard implements CanActivate {
     const token = fromHeader ?? fromQuery;
     if (!token) throw new CodedError('UNAUTHORIZED', 'log in first: send Authorization: Bearer <token>');
     req.actor = this.tokens.verify(token);
+    req.tokenExpiresAt = this.tokens.expiryOf(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(req.actor.role)) {
       throw new CodedError('FORBIDDEN', `this action needs the role ${roles.join(' or ')}; you are ${req.actor.role}`);

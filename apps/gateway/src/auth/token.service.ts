@@ -22,6 +22,12 @@ export class TokenService {
     return this.jwt.sign(claims, { secret: this.config.JWT_SECRET, expiresIn: this.config.JWT_TTL_SECONDS });
   }
 
+  /** The expiry of a token already verified. */
+  expiryOf(token: string): Date | undefined {
+    const claims = this.jwt.decode<{ exp?: number } | null>(token);
+    return typeof claims?.exp === 'number' ? new Date(claims.exp * 1000) : undefined;
+  }
+
   verify(token: string): Actor {
     let claims: TokenClaims;
     try {

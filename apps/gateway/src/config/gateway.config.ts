@@ -42,6 +42,20 @@ export class GatewayConfig extends BaseConfig {
   @IsString()
   BODY_LIMIT: string = '256kb';
 
+  /** A comment line on every open event stream this often (ms), so proxies keep it open. */
+  @IsInt()
+  @Min(1_000)
+  @Max(300_000)
+  @Type(() => Number)
+  SSE_HEARTBEAT_MS: number = 15_000;
+
+  /** Most feed lines replayed to a stream reconnecting with Last-Event-ID. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  @Type(() => Number)
+  SSE_REPLAY_LIMIT: number = 1_000;
+
   /** The built web app (apps/web/dist) served at /; not served when the folder has no index.html. */
   @IsString()
   WEB_ROOT: string = join(process.cwd(), 'apps', 'web', 'dist');

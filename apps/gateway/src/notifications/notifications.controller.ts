@@ -27,6 +27,12 @@ export class NotificationsController {
     return this.rpc.call('notifications.list', { actor, unread: q.unread ?? false, page: q.page, pageSize: q.pageSize });
   }
 
+  @Post('read-all')
+  @HttpCode(200)
+  readAll(@CurrentActor() actor: Actor, @Body() _body: EmptyBodyDto): Promise<{ updated: number }> {
+    return this.rpc.call('notifications.read-all', { actor });
+  }
+
   @Post(':id/read')
   @HttpCode(200)
   read(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() _body: EmptyBodyDto): Promise<NotificationView> {

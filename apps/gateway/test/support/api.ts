@@ -10,7 +10,7 @@ export interface ApiResponse<T = unknown> {
 export class Api {
   constructor(
     readonly baseUrl: string,
-    private readonly token?: string,
+    readonly token?: string,
   ) {}
 
   as(token: string): Api {

@@ -16,4 +16,14 @@ export class FeedController {
   read(@Payload() p: RpcRequest<'notifications.read'>): Promise<RpcResponse<'notifications.read'>> {
     return this.feed.markRead(p.actor, p.id);
   }
+
+  @MessagePattern('notifications.read-all')
+  readAll(@Payload() p: RpcRequest<'notifications.read-all'>): Promise<RpcResponse<'notifications.read-all'>> {
+    return this.feed.markAllRead(p.actor);
+  }
+
+  @MessagePattern('notifications.since')
+  since(@Payload() p: RpcRequest<'notifications.since'>): Promise<RpcResponse<'notifications.since'>> {
+    return this.feed.since(p.actor, p.afterId, p.limit);
+  }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { FeedController } from './feed.controller';
 import { FeedHandlers } from './feed.handlers';
 import { FeedService } from './feed.service';
+import { LiveFeedRelay } from './live-feed.relay';
 
-@Module({ controllers: [FeedController], providers: [FeedService, FeedHandlers] })
+@Module({ controllers: [FeedController], providers: [FeedService, FeedHandlers, LiveFeedRelay] })
 export class FeedModule {}

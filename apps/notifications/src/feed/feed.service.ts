@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type Actor, CodedError, type EventName, type EventPayloads, type NotificationView, type Page } from '@qifu/contracts';
+import {
+  type Actor,
+  CodedError,
+  type EventName,
+  type EventPayloads,
+  type LiveNotification,
+  type NotificationView,
+  type Page,
+} from '@qifu/contracts';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { planNotification } from './domain/recipient-rules';
+import { FEED_CHANNEL } from './feed.rows';
 import { Notification } from './notification.entity';
 
 function toView(n: Notification): NotificationView {
@@ -42,6 +51,7 @@ export class FeedService {
         readAt: null,
       })),
     );
+    await m.query('SELECT pg_notify($1, $2)', [FEED_CHANNEL, eventId]);
     return planned.recipients.length;
   }
 
@@ -74,5 +84,22 @@ export class FeedService {
       await this.dataSource.manager.update(Notification, { id }, { readAt: n.readAt });
     }
     return toView(n);
+  }
+
+  async markAllRead(actor: Actor): Promise<{ updated: number }> {
+    const res = (await this.dataSource.query(
+      `UPDATE notifications SET read_at = now()
+        WHERE read_at IS NULL AND (user_id = $1 OR role = $2 OR company_id = $3)`,
+      [actor.userId, actor.role, actor.companyId],
+    )) as [unknown, number];
+    return { updated: res[1] };
+  }
+
+  /** The caller's lines pushed after `afterId`, in stream order (SSE replay from Last-Event-ID). */
+  async since(actor: Actor, afterId: string, limit: number): Promise<{ known: boolean; items: LiveNotification[] }> {
+    const anchor = await this.mine(actor).andWhere('n.id = :id', { id: afterId }).andWhere('n.seq IS NOT NULL').getOne();
+    if (!anchor?.seq) return { known: false, items: [] };
+    const rows = await this.mine(actor).andWhere('n.seq > :seq', { seq: anchor.seq }).orderBy('n.seq', 'ASC').limit(limit).getMany();
+    return { known: true, items: rows.map((n) => ({ seq: Number(n.seq), notification: toView(n) })) };
   }
 }

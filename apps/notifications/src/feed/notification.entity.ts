@@ -36,4 +36,8 @@ export class Notification {
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt!: Date | null;
+
+  /** Position in the live stream, set when the line is pushed (null until then). */
+  @Column({ type: 'bigint', nullable: true })
+  seq!: string | null;
 }

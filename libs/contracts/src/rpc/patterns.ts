@@ -31,6 +31,7 @@ import type {
   UserView,
   WorkloadCounts,
 } from './views';
+import type { LiveNotification } from '../live-feed';
 import type { Rating } from '../enums/request';
 import type { Role } from '../enums/roles';
 
@@ -89,6 +90,9 @@ export interface RpcContract {
 
   'notifications.list': { req: { actor: Actor; unread: boolean } & PageQuery; res: Page<NotificationView> };
   'notifications.read': { req: { actor: Actor; id: string }; res: NotificationView };
+  'notifications.read-all': { req: { actor: Actor }; res: { updated: number } };
+  /** Feed lines after the one with id `afterId` (SSE Last-Event-ID), oldest first; `known: false` when that id is not the caller's. */
+  'notifications.since': { req: { actor: Actor; afterId: string; limit: number }; res: { known: boolean; items: LiveNotification[] } };
 }
 export type RpcPattern = keyof RpcContract;
 export type RpcRequest<P extends RpcPattern> = RpcContract[P]['req'];
@@ -136,6 +140,8 @@ export const RPC_ROUTES: Readonly<Record<RpcPattern, ServiceName>> = {
   'sla.due': 'sla',
   'notifications.list': 'notifications',
   'notifications.read': 'notifications',
+  'notifications.read-all': 'notifications',
+  'notifications.since': 'notifications',
 };
 
 export const PING_PATTERNS: Readonly<Record<ServiceName, RpcPattern>> = {

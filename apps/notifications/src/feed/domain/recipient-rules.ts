@@ -1,7 +1,7 @@
-import type { EventName, EventPayloads, NotificationType, Role, SlaTarget } from '@qifu/contracts';
+import type { EventName, EventPayloads, FeedAudience, NotificationType, SlaTarget } from '@qifu/contracts';
 
 /** A notification goes to a person, to every user of a company, or to everyone with a role. */
-export type Recipient = { userId: string } | { companyId: string } | { role: Role };
+export type Recipient = FeedAudience;
 
 export interface PlannedNotification {
   type: NotificationType;
