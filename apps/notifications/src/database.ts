@@ -3,6 +3,8 @@ import { InboxRecord, OutboxMessage } from '@qifu/messaging';
 import { Notification } from './feed/notification.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { LiveFeed1765000000001 } from './migrations/1765000000001-live-feed';
+import { Preferences1765000000002 } from './migrations/1765000000002-preferences';
+import { Preference } from './preferences/preference.entity';
 
 export const SCHEMA = 'notifications';
 
@@ -10,7 +12,7 @@ export function notificationsDatabase(url: string): ServiceDatabaseOptions {
   return {
     url,
     schema: SCHEMA,
-    entities: [Notification, OutboxMessage, InboxRecord],
-    migrations: [Initial1764000000000, LiveFeed1765000000001],
+    entities: [Notification, Preference, OutboxMessage, InboxRecord],
+    migrations: [Initial1764000000000, LiveFeed1765000000001, Preferences1765000000002],
   };
 }

@@ -1,6 +1,13 @@
 import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { type Actor, CodedError, type FeedAudience, type LiveFeedMessage, type LiveNotification } from '@qifu/contracts';
+import {
+  type Actor,
+  CodedError,
+  type FeedAudience,
+  type LiveFeedMessage,
+  type LiveNotification,
+  type NotificationPreferencesView,
+} from '@qifu/contracts';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { type AuthedRequest, CurrentActor } from '../auth/auth.decorators';
@@ -12,6 +19,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A browser that reads slower than this much queued output is cut off; it reconnects and replays. */
 const MAX_BUFFERED_BYTES = 1 << 20;
 const REMEMBERED_IDS = 1_000;
+
+type MuteSettings = Pick<NotificationPreferencesView, 'mutedTypes' | 'mutedChannels'>;
 
 export class StreamQueryDto {
   @ApiPropertyOptional({ description: 'the access token, for clients that cannot send headers (EventSource)' })
@@ -70,16 +79,29 @@ export class NotificationsStreamController {
       res.write(`id: ${item.notification.id}\ndata: ${JSON.stringify(item.notification)}\n\n`);
       if (res.writableLength > MAX_BUFFERED_BYTES) finish();
     };
+    // The user's mutes apply to the stream as to the list; a change reaches open streams at once.
+    let settings: MuteSettings = { mutedTypes: [], mutedChannels: [] };
+    const wanted = (item: LiveNotification): boolean =>
+      !settings.mutedChannels.includes('in_app') && !settings.mutedTypes.includes(item.notification.type);
+    const reload = (): void => {
+      this.rpc.call('notifications.preferences.get', { actor }).then(
+        (p) => (settings = p),
+        () => undefined,
+      );
+    };
     const onMessage = (m: LiveFeedMessage): void => {
-      if (m.kind !== 'notification') return;
+      if (m.kind === 'preferences') return reload();
+      if (!wanted(m)) return;
       if (open) send(m);
       else pending.push(m);
     };
     const stop = await this.live.listen(audiencesOf(actor), onMessage);
     let replay: LiveNotification[] = [];
     try {
-      if (after)
+      settings = await this.rpc.call('notifications.preferences.get', { actor });
+      if (after) {
         replay = (await this.rpc.call('notifications.since', { actor, afterId: after, limit: this.config.SSE_REPLAY_LIMIT })).items;
+      }
     } catch (err) {
       stop();
       throw err;
@@ -107,7 +129,7 @@ export class NotificationsStreamController {
     res.flushHeaders();
     res.write(`retry: 3000\n: connected\n\n`);
     for (const item of replay) send(item);
-    for (const item of pending.sort((a, b) => a.seq - b.seq)) send(item);
+    for (const item of pending.filter(wanted).sort((a, b) => a.seq - b.seq)) send(item);
     pending.length = 0;
     open = true;
 

@@ -1,20 +1,11 @@
 import { EmptyBodyDto } from '../common/empty-body.dto';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor, NotificationView, Page } from '@qifu/contracts';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import type { Actor, NotificationPreferencesView, NotificationView, Page } from '@qifu/contracts';
 import { CurrentActor } from '../auth/auth.decorators';
-import { PaginationDto, toBoolean } from '../common/pagination.dto';
 import { UuidParam } from '../common/uuid-param';
 import { RpcClientService } from '../rpc/rpc-client.service';
-
-export class ListNotificationsDto extends PaginationDto {
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
-  unread?: boolean;
-}
+import { ListNotificationsDto, PutPreferencesDto } from './notifications.dto';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -25,6 +16,17 @@ export class NotificationsController {
   @Get()
   list(@CurrentActor() actor: Actor, @Query() q: ListNotificationsDto): Promise<Page<NotificationView>> {
     return this.rpc.call('notifications.list', { actor, unread: q.unread ?? false, page: q.page, pageSize: q.pageSize });
+  }
+
+  @Get('preferences')
+  preferences(@CurrentActor() actor: Actor): Promise<NotificationPreferencesView> {
+    return this.rpc.call('notifications.preferences.get', { actor });
+  }
+
+  @Put('preferences')
+  putPreferences(@CurrentActor() actor: Actor, @Body() body: PutPreferencesDto): Promise<NotificationPreferencesView> {
+    const input = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+    return this.rpc.call('notifications.preferences.put', { actor, input });
   }
 
   @Post('read-all')

@@ -11,6 +11,8 @@ import {
 } from '@qifu/contracts';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { planNotification } from './domain/recipient-rules';
+import { visibleTypesFilter } from '../preferences/domain/mute-rules';
+import { PreferencesService } from '../preferences/preferences.service';
 import { FEED_CHANNEL } from './feed.rows';
 import { Notification } from './notification.entity';
 
@@ -28,7 +30,10 @@ function toView(n: Notification): NotificationView {
 
 @Injectable()
 export class FeedService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preferences: PreferencesService,
+  ) {}
 
   /** Turns an event into feed lines, inside the inbox transaction (a duplicate event never gets here). */
   async record<N extends EventName>(m: EntityManager, name: N, payload: EventPayloads[N], eventId: string): Promise<number> {
@@ -64,8 +69,18 @@ export class FeedService {
     );
   }
 
-  async list(actor: Actor, q: { unread: boolean; page: number; pageSize: number }): Promise<Page<NotificationView>> {
+  /** The caller's lines they want to see in the app (muted types and a muted in-app channel hide lines). */
+  private async visible(actor: Actor): Promise<SelectQueryBuilder<Notification> | null> {
+    const filter = visibleTypesFilter(await this.preferences.get(actor));
+    if ('none' in filter) return null;
     const qb = this.mine(actor);
+    if (filter.except.length > 0) qb.andWhere('n.type NOT IN (:...muted)', { muted: filter.except });
+    return qb;
+  }
+
+  async list(actor: Actor, q: { unread: boolean; page: number; pageSize: number }): Promise<Page<NotificationView>> {
+    const qb = await this.visible(actor);
+    if (!qb) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     if (q.unread) qb.andWhere('n.read_at IS NULL');
     const [rows, total] = await qb
       .orderBy('n.created_at', 'DESC')
@@ -99,7 +114,9 @@ export class FeedService {
   async since(actor: Actor, afterId: string, limit: number): Promise<{ known: boolean; items: LiveNotification[] }> {
     const anchor = await this.mine(actor).andWhere('n.id = :id', { id: afterId }).andWhere('n.seq IS NOT NULL').getOne();
     if (!anchor?.seq) return { known: false, items: [] };
-    const rows = await this.mine(actor).andWhere('n.seq > :seq', { seq: anchor.seq }).orderBy('n.seq', 'ASC').limit(limit).getMany();
+    const qb = await this.visible(actor);
+    if (!qb) return { known: true, items: [] };
+    const rows = await qb.andWhere('n.seq > :seq', { seq: anchor.seq }).orderBy('n.seq', 'ASC').limit(limit).getMany();
     return { known: true, items: rows.map((n) => ({ seq: Number(n.seq), notification: toView(n) })) };
   }
 }

@@ -21,6 +21,8 @@ import type {
   CompanyView,
   DepartmentView,
   LedgerRow,
+  NotificationPreferencesInput,
+  NotificationPreferencesView,
   NotificationView,
   Page,
   PageQuery,
@@ -91,6 +93,8 @@ export interface RpcContract {
   'notifications.list': { req: { actor: Actor; unread: boolean } & PageQuery; res: Page<NotificationView> };
   'notifications.read': { req: { actor: Actor; id: string }; res: NotificationView };
   'notifications.read-all': { req: { actor: Actor }; res: { updated: number } };
+  'notifications.preferences.get': { req: { actor: Actor }; res: NotificationPreferencesView };
+  'notifications.preferences.put': { req: { actor: Actor; input: NotificationPreferencesInput }; res: NotificationPreferencesView };
   /** Feed lines after the one with id `afterId` (SSE Last-Event-ID), oldest first; `known: false` when that id is not the caller's. */
   'notifications.since': { req: { actor: Actor; afterId: string; limit: number }; res: { known: boolean; items: LiveNotification[] } };
 }
@@ -141,6 +145,8 @@ export const RPC_ROUTES: Readonly<Record<RpcPattern, ServiceName>> = {
   'notifications.list': 'notifications',
   'notifications.read': 'notifications',
   'notifications.read-all': 'notifications',
+  'notifications.preferences.get': 'notifications',
+  'notifications.preferences.put': 'notifications',
   'notifications.since': 'notifications',
 };
 

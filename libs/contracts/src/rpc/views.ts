@@ -1,5 +1,5 @@
 import type { JsonObject } from '../json';
-import type { NotificationType } from '../enums/notifications';
+import type { NotificationChannel, NotificationLocale, NotificationType } from '../enums/notifications';
 import type { Priority, Rating, RequestCategory, RequestStatus } from '../enums/request';
 import type { Role } from '../enums/roles';
 import type { EscalationAudience, SlaClock, SlaState } from '../enums/sla';
@@ -104,6 +104,21 @@ export interface NotificationView {
   createdAt: string;
   readAt: string | null;
 }
+
+/** A user's notification settings (GET/PUT /notifications/preferences). */
+export interface NotificationPreferencesView {
+  /** Types the user never wants, on any channel. */
+  mutedTypes: NotificationType[];
+  /** Channels the user does not want at all. */
+  mutedChannels: NotificationChannel[];
+  /** Where email alerts go; null = no email. */
+  email: string | null;
+  /** Language of emails. */
+  locale: NotificationLocale;
+  updatedAt: string | null;
+}
+
+export type NotificationPreferencesInput = Partial<Omit<NotificationPreferencesView, 'updatedAt'>>;
 
 export interface DurationSpec {
   duration: string;

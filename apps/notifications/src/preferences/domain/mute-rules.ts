@@ -1,0 +1,19 @@
+import type { NotificationChannel, NotificationPreferencesView, NotificationType } from '@qifu/contracts';
+
+export type MuteSettings = Pick<NotificationPreferencesView, 'mutedTypes' | 'mutedChannels'>;
+
+export const NOTHING_MUTED: MuteSettings = { mutedTypes: [], mutedChannels: [] };
+
+/**
+ * Whether a user wants a notification of this type on this channel. A muted type is muted on every
+ * channel; a muted channel carries nothing. In-app means the feed list and the live stream alike.
+ */
+export function wants(settings: MuteSettings, type: NotificationType, channel: NotificationChannel): boolean {
+  return !settings.mutedChannels.includes(channel) && !settings.mutedTypes.includes(type);
+}
+
+/** The types a user may see in the app (`null`: all of them). */
+export function visibleTypesFilter(settings: MuteSettings): { none: true } | { except: NotificationType[] } {
+  if (settings.mutedChannels.includes('in_app')) return { none: true };
+  return { except: [...settings.mutedTypes] };
+}
