@@ -16,6 +16,7 @@ import { RequestsController } from './requests/requests.controller';
 import { RpcModule } from './rpc/rpc.module';
 import { SlaController } from './sla/sla.controller';
 import { ThrottlingModule } from './throttling/throttling.module';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         ReportsController,
         WorkloadController,
         SlaController,
+        WebhooksController,
       ],
     };
   }

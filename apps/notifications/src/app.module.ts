@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@qifu/database';
 import { MessagingModule, pingController } from '@qifu/messaging';
-import type { NotificationsConfig } from './config/notifications.config';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from './config/notifications.config';
 import { notificationsDatabase, SCHEMA } from './database';
 import { FeedModule } from './feed/feed.module';
 
@@ -11,6 +11,9 @@ export class AppModule {
   static forRoot(config: NotificationsConfig): DynamicModule {
     return {
       module: AppModule,
+      global: true,
+      providers: [{ provide: NOTIFICATIONS_CONFIG, useValue: config }],
+      exports: [NOTIFICATIONS_CONFIG],
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions({ ...notificationsDatabase(config.DATABASE_URL), poolSize: config.DATABASE_POOL_SIZE })),
         MessagingModule.forService({ service: 'notifications', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),

@@ -1,12 +1,15 @@
 import type { INestMicroservice } from '@nestjs/common';
-import { loadConfig } from '@qifu/config';
+import { ConfigError, loadConfig } from '@qifu/config';
 import { startService } from '@qifu/messaging';
 import { AppModule } from './app.module';
 import { NotificationsConfig } from './config/notifications.config';
 import { notificationsDatabase } from './database';
+import { allowListProblem } from './webhooks/domain/target-policy';
 
 export async function bootstrapNotifications(env: Record<string, string | undefined>): Promise<INestMicroservice> {
   const config = loadConfig(NotificationsConfig, env);
+  const allowList = allowListProblem(config.WEBHOOK_ALLOWED_HOSTS);
+  if (allowList) throw new ConfigError([`WEBHOOK_ALLOWED_HOSTS: ${allowList} (give host names, IPs or CIDR ranges, comma-separated)`]);
   return startService({
     service: 'notifications',
     module: AppModule.forRoot(config),

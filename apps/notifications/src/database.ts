@@ -4,7 +4,10 @@ import { Notification } from './feed/notification.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { LiveFeed1765000000001 } from './migrations/1765000000001-live-feed';
 import { Preferences1765000000002 } from './migrations/1765000000002-preferences';
+import { Webhooks1765000000003 } from './migrations/1765000000003-webhooks';
 import { Preference } from './preferences/preference.entity';
+import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
+import { Webhook } from './webhooks/webhook.entity';
 
 export const SCHEMA = 'notifications';
 
@@ -12,7 +15,7 @@ export function notificationsDatabase(url: string): ServiceDatabaseOptions {
   return {
     url,
     schema: SCHEMA,
-    entities: [Notification, Preference, OutboxMessage, InboxRecord],
-    migrations: [Initial1764000000000, LiveFeed1765000000001, Preferences1765000000002],
+    entities: [Notification, Preference, Webhook, WebhookDelivery, OutboxMessage, InboxRecord],
+    migrations: [Initial1764000000000, LiveFeed1765000000001, Preferences1765000000002, Webhooks1765000000003],
   };
 }

@@ -22,3 +22,7 @@ export const RPC_QUEUES: Readonly<Record<ServiceName, string>> = {
 
 /** Per-service work queues that are not inboxes (timers, deliveries). */
 export const SLA_ALERT_QUEUE = 'sla-alerts';
+
+/** Notifications' work queues: one job per webhook delivery and per email (job id = the row's id). */
+export const WEBHOOK_DELIVERY_QUEUE = 'notifications-webhooks';
+export const EMAIL_DELIVERY_QUEUE = 'notifications-email';

@@ -1,15 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { EventName, EventPayloads } from '@qifu/contracts';
 import { type InboxContext, OnEvent } from '@qifu/messaging';
+import { WebhookDeliveriesService } from '../webhooks/webhook-deliveries.service';
+import { planNotification } from './domain/recipient-rules';
 import { FeedService } from './feed.service';
 
-/** Every event routed to notifications goes through the recipient rules into the feed. */
+/**
+ * Every event routed to notifications goes through the recipient rules; in the inbox transaction
+ * it becomes feed lines and the deliveries owed to webhooks (all or nothing, once per event id).
+ */
 @Injectable()
 export class FeedHandlers {
-  constructor(private readonly feed: FeedService) {}
+  constructor(
+    private readonly feed: FeedService,
+    private readonly webhooks: WebhookDeliveriesService,
+  ) {}
 
   private async record<N extends EventName>(p: EventPayloads[N], ctx: InboxContext<N>): Promise<void> {
-    await this.feed.record(ctx.manager, ctx.envelope.name, p, ctx.envelope.id);
+    const planned = planNotification(ctx.envelope.name, p);
+    if (!planned) return;
+    const at = new Date();
+    await this.feed.record(ctx.manager, planned, ctx.envelope.id, at);
+    await this.webhooks.plan(ctx.manager, planned, ctx.envelope.id, at);
   }
 
   @OnEvent('request.assigned.v1')

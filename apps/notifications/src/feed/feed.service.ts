@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  type Actor,
-  CodedError,
-  type EventName,
-  type EventPayloads,
-  type LiveNotification,
-  type NotificationView,
-  type Page,
-} from '@qifu/contracts';
+import { type Actor, CodedError, type LiveNotification, type NotificationView, type Page } from '@qifu/contracts';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { planNotification } from './domain/recipient-rules';
+import type { PlannedNotification } from './domain/recipient-rules';
 import { visibleTypesFilter } from '../preferences/domain/mute-rules';
 import { PreferencesService } from '../preferences/preferences.service';
 import { FEED_CHANNEL } from './feed.rows';
@@ -35,11 +27,8 @@ export class FeedService {
     private readonly preferences: PreferencesService,
   ) {}
 
-  /** Turns an event into feed lines, inside the inbox transaction (a duplicate event never gets here). */
-  async record<N extends EventName>(m: EntityManager, name: N, payload: EventPayloads[N], eventId: string): Promise<number> {
-    const planned = planNotification(name, payload);
-    if (!planned) return 0;
-    const now = new Date();
+  /** Writes an event's feed lines, inside the inbox transaction (a duplicate event never gets here). */
+  async record(m: EntityManager, planned: PlannedNotification, eventId: string, now: Date): Promise<number> {
     await m.insert(
       Notification,
       planned.recipients.map((r) => ({

@@ -2,7 +2,8 @@ import type { JsonObject } from '../json';
 import type { Priority, RequestCategory, RequestStatus } from '../enums/request';
 import type { Role } from '../enums/roles';
 import type { SlaClock } from '../enums/sla';
-import type { Actor, PageQuery, SlaPolicyView } from './views';
+import type { Actor, PageQuery, SlaPolicyView, WebhookDeliveryStatus } from './views';
+import type { NotificationType } from '../enums/notifications';
 
 export interface CreateDepartmentInput {
   name: string;
@@ -109,4 +110,18 @@ export interface LedgerQuery extends ReportQuery {
 export interface PlanInput {
   milestones: { title: string; dueAt: string }[];
   reason: string;
+}
+
+export interface CreateWebhookInput {
+  url: string;
+  events: NotificationType[];
+  secret: string;
+  active?: boolean;
+  description?: string | null;
+}
+
+export type UpdateWebhookInput = Partial<CreateWebhookInput>;
+
+export interface ListDeliveriesQuery extends PageQuery {
+  status?: WebhookDeliveryStatus;
 }

@@ -3,9 +3,11 @@ import type {
   CreateCompanyInput,
   CreateDepartmentInput,
   CreateUserInput,
+  CreateWebhookInput,
   DueQuery,
   FileRequestInput,
   LedgerQuery,
+  ListDeliveriesQuery,
   ListRequestsQuery,
   PlanInput,
   PutSlaPolicyInput,
@@ -15,6 +17,7 @@ import type {
   TransferInput,
   UpdateCompanyInput,
   UpdateUserInput,
+  UpdateWebhookInput,
 } from './commands';
 import type {
   Actor,
@@ -31,6 +34,8 @@ import type {
   SlaPolicyView,
   TimelineEntryView,
   UserView,
+  WebhookDeliveryView,
+  WebhookView,
   WorkloadCounts,
 } from './views';
 import type { LiveNotification } from '../live-feed';
@@ -93,6 +98,12 @@ export interface RpcContract {
   'notifications.list': { req: { actor: Actor; unread: boolean } & PageQuery; res: Page<NotificationView> };
   'notifications.read': { req: { actor: Actor; id: string }; res: NotificationView };
   'notifications.read-all': { req: { actor: Actor }; res: { updated: number } };
+  'webhooks.create': { req: { input: CreateWebhookInput }; res: WebhookView };
+  'webhooks.list': { req: PageQuery; res: Page<WebhookView> };
+  'webhooks.get': { req: { id: string }; res: WebhookView };
+  'webhooks.update': { req: { id: string; patch: UpdateWebhookInput }; res: WebhookView };
+  'webhooks.delete': { req: { id: string }; res: { deleted: true } };
+  'webhooks.deliveries': { req: { id: string; query: ListDeliveriesQuery }; res: Page<WebhookDeliveryView> };
   'notifications.preferences.get': { req: { actor: Actor }; res: NotificationPreferencesView };
   'notifications.preferences.put': { req: { actor: Actor; input: NotificationPreferencesInput }; res: NotificationPreferencesView };
   /** Feed lines after the one with id `afterId` (SSE Last-Event-ID), oldest first; `known: false` when that id is not the caller's. */
@@ -146,6 +157,12 @@ export const RPC_ROUTES: Readonly<Record<RpcPattern, ServiceName>> = {
   'notifications.read': 'notifications',
   'notifications.read-all': 'notifications',
   'notifications.preferences.get': 'notifications',
+  'webhooks.create': 'notifications',
+  'webhooks.list': 'notifications',
+  'webhooks.get': 'notifications',
+  'webhooks.update': 'notifications',
+  'webhooks.delete': 'notifications',
+  'webhooks.deliveries': 'notifications',
   'notifications.preferences.put': 'notifications',
   'notifications.since': 'notifications',
 };

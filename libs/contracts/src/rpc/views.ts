@@ -120,6 +120,45 @@ export interface NotificationPreferencesView {
 
 export type NotificationPreferencesInput = Partial<Omit<NotificationPreferencesView, 'updatedAt'>>;
 
+/** An outside system told of notifications (admin: /webhooks). The secret is never shown again. */
+export interface WebhookView {
+  id: string;
+  url: string;
+  events: NotificationType[];
+  active: boolean;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'retrying', 'succeeded', 'dead'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** One try at delivering: the receiver's HTTP status, or why there was none. */
+export interface WebhookAttemptView {
+  at: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+export interface WebhookDeliveryView {
+  id: string;
+  webhookId: string;
+  eventId: string;
+  type: NotificationType;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  /** The exact JSON body sent (and signed). */
+  body: string;
+  log: WebhookAttemptView[];
+  createdAt: string;
+  updatedAt: string;
+  deliveredAt: string | null;
+}
+
 export interface DurationSpec {
   duration: string;
   clock: SlaClock;

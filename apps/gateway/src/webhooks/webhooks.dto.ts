@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NOTIFICATION_TYPES, type NotificationType, WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from '@qifu/contracts';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PaginationDto } from '../common/pagination.dto';
+
+const EVENTS_MESSAGE = `events must hold only ${NOTIFICATION_TYPES.join(', ')}`;
+
+export class CreateWebhookDto {
+  @ApiProperty({ example: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…' })
+  @IsString()
+  @MaxLength(2_000)
+  url!: string;
+
+  @ApiProperty({ enum: NOTIFICATION_TYPES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'events must name at least one notification type' })
+  @ArrayMaxSize(NOTIFICATION_TYPES.length)
+  @ArrayUnique()
+  @IsIn(NOTIFICATION_TYPES, { each: true, message: EVENTS_MESSAGE })
+  events!: NotificationType[];
+
+  @ApiProperty({ description: 'signs every body (X-Qifu-Signature: sha256=<hex hmac>); never shown again' })
+  @IsString()
+  @MinLength(16, { message: 'secret must be at least 16 characters' })
+  @MaxLength(256)
+  secret!: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MaxLength(200)
+  description?: string | null;
+}
+
+export class UpdateWebhookDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2_000)
+  url?: string;
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_TYPES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'events must name at least one notification type' })
+  @ArrayMaxSize(NOTIFICATION_TYPES.length)
+  @ArrayUnique()
+  @IsIn(NOTIFICATION_TYPES, { each: true, message: EVENTS_MESSAGE })
+  events?: NotificationType[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'secret must be at least 16 characters' })
+  @MaxLength(256)
+  secret?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsString()
+  @MaxLength(200)
+  description?: string | null;
+}
+
+export class ListDeliveriesDto extends PaginationDto {
+  @ApiPropertyOptional({ enum: WEBHOOK_DELIVERY_STATUSES })
+  @IsOptional()
+  @IsIn(WEBHOOK_DELIVERY_STATUSES, { message: `status must be one of ${WEBHOOK_DELIVERY_STATUSES.join(', ')}` })
+  status?: WebhookDeliveryStatus;
+}

@@ -1,0 +1,110 @@
+import type { Logger } from '@nestjs/common';
+import { PgListener } from '@qifu/database';
+import type { JobsOptions, Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+
+/** NOTIFY channel: delivery rows (webhook, email) committed, the feeders should queue them. */
+export const DELIVERIES_CHANNEL = 'qifu_notifications_deliveries';
+
+const BATCH = 500;
+const POLL_MS = 1_000;
+const RECONCILE_MS = 60_000;
+
+export interface QueueFeederOptions {
+  dataSource: DataSource;
+  /** A table with id, status (pending|retrying|…), enqueued_at, created_at, updated_at. */
+  table: string;
+  queue: Queue;
+  jobName: string;
+  jobOptions: JobsOptions;
+  log: Logger;
+}
+
+/**
+ * Moves committed delivery rows to their BullMQ queue (job id = row id, so a re-send is a no-op), the
+ * outbox way: the row is the truth, the job only carries it. Woken by NOTIFY, with a slow poll; every
+ * minute, rows still open but quiet are offered again, which rebuilds jobs Redis lost.
+ */
+export class QueueFeeder {
+  private listener?: PgListener;
+  private timers: NodeJS.Timeout[] = [];
+  private running = false;
+  private again = false;
+  private stopped = false;
+  private draining?: Promise<void>;
+
+  constructor(private readonly o: QueueFeederOptions) {}
+
+  async start(): Promise<void> {
+    const url = (this.o.dataSource.options as { url?: string }).url ?? '';
+    this.listener = new PgListener(
+      url,
+      DELIVERIES_CHANNEL,
+      () => this.kick(),
+      (m) => this.o.log.warn(m),
+    );
+    await this.listener.start();
+    this.timers.push(setInterval(() => this.kick(), POLL_MS));
+    this.timers.push(
+      setInterval(() => void this.reconcile().catch((e: Error) => this.o.log.warn(`reconcile: ${e.message}`)), RECONCILE_MS),
+    );
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        try {
+          while ((await this.drainBatch()) === BATCH) {
+            /* keep going */
+          }
+        } catch (err) {
+          this.o.log.warn(`queueing paused: ${(err as Error).message}`);
+        }
+      } while (this.again && !this.stopped);
+      this.running = false;
+    })();
+  }
+
+  private async add(ids: string[]): Promise<void> {
+    await this.o.queue.addBulk(ids.map((id) => ({ name: this.o.jobName, data: { id }, opts: { ...this.o.jobOptions, jobId: id } })));
+  }
+
+  private async drainBatch(): Promise<number> {
+    return this.o.dataSource.transaction(async (m) => {
+      const rows = (await m.query(
+        `SELECT id FROM ${this.o.table} WHERE status = 'pending' AND enqueued_at IS NULL
+          ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      )) as { id: string }[];
+      if (rows.length === 0) return 0;
+      const ids = rows.map((r) => r.id);
+      await this.add(ids);
+      await m.query(`UPDATE ${this.o.table} SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+      return ids.length;
+    });
+  }
+
+  /** Open rows nobody touched for two minutes: offer their jobs again (a no-op while the job exists). */
+  async reconcile(): Promise<void> {
+    const rows = (await this.o.dataSource.query(
+      `SELECT id FROM ${this.o.table} WHERE status IN ('pending', 'retrying') AND enqueued_at IS NOT NULL
+          AND updated_at < now() - interval '2 minutes' AND enqueued_at < now() - interval '2 minutes'
+        ORDER BY created_at LIMIT 1000`,
+    )) as { id: string }[];
+    if (rows.length > 0) await this.add(rows.map((r) => r.id));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    await this.draining?.catch(() => undefined);
+    await this.listener?.stop();
+  }
+}
