@@ -5,7 +5,9 @@ import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { LiveFeed1765000000001 } from './migrations/1765000000001-live-feed';
 import { Preferences1765000000002 } from './migrations/1765000000002-preferences';
 import { Webhooks1765000000003 } from './migrations/1765000000003-webhooks';
+import { Email1765000000004 } from './migrations/1765000000004-email';
 import { Preference } from './preferences/preference.entity';
+import { EmailDelivery } from './email/email-delivery.entity';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
 import { Webhook } from './webhooks/webhook.entity';
 
@@ -15,7 +17,7 @@ export function notificationsDatabase(url: string): ServiceDatabaseOptions {
   return {
     url,
     schema: SCHEMA,
-    entities: [Notification, Preference, Webhook, WebhookDelivery, OutboxMessage, InboxRecord],
-    migrations: [Initial1764000000000, LiveFeed1765000000001, Preferences1765000000002, Webhooks1765000000003],
+    entities: [Notification, Preference, Webhook, WebhookDelivery, EmailDelivery, OutboxMessage, InboxRecord],
+    migrations: [Initial1764000000000, LiveFeed1765000000001, Preferences1765000000002, Webhooks1765000000003, Email1765000000004],
   };
 }

@@ -47,6 +47,11 @@ export class NotificationsConfig extends BaseConfig {
   @IsString()
   EMAIL_FROM: string = 'Qifu 企服 <no-reply@qifu.local>';
 
+  /** The web app's public address (e.g. https://desk.zone.gov.cn): emails link to the case when set. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'set PUBLIC_URL to the http(s) address people open the desk at' })
+  PUBLIC_URL?: string;
+
   /** Tries per email before it is dead (same backoff as webhooks). */
   @IsInt()
   @Min(1)

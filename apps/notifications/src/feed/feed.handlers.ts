@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EventName, EventPayloads } from '@qifu/contracts';
 import { type InboxContext, OnEvent } from '@qifu/messaging';
+import { EmailDeliveriesService } from '../email/email-deliveries.service';
 import { WebhookDeliveriesService } from '../webhooks/webhook-deliveries.service';
 import { planNotification } from './domain/recipient-rules';
 import { FeedService } from './feed.service';
 
 /**
  * Every event routed to notifications goes through the recipient rules; in the inbox transaction
- * it becomes feed lines and the deliveries owed to webhooks (all or nothing, once per event id).
+ * it becomes feed lines and the deliveries owed to webhooks and email readers (all or nothing, once per event id).
  */
 @Injectable()
 export class FeedHandlers {
   constructor(
     private readonly feed: FeedService,
     private readonly webhooks: WebhookDeliveriesService,
+    private readonly emails: EmailDeliveriesService,
   ) {}
 
   private async record<N extends EventName>(p: EventPayloads[N], ctx: InboxContext<N>): Promise<void> {
@@ -22,6 +24,7 @@ export class FeedHandlers {
     const at = new Date();
     await this.feed.record(ctx.manager, planned, ctx.envelope.id, at);
     await this.webhooks.plan(ctx.manager, planned, ctx.envelope.id, at);
+    await this.emails.plan(ctx.manager, planned, ctx.envelope.id, at);
   }
 
   @OnEvent('request.assigned.v1')

@@ -8,8 +8,14 @@ export interface PlannedNotification {
   recipients: Recipient[];
   requestId: string;
   referenceNo: string;
+  /** The feed line: Chinese first, English after. */
   message: string;
+  /** The same in each language (emails are in the reader's). */
+  text: { zh: string; en: string };
 }
+
+/** A message in both languages: the feed shows both, an email the reader's. */
+const say = (zh: string, en: string): Pick<PlannedNotification, 'message' | 'text'> => ({ message: `${zh} · ${en}`, text: { zh, en } });
 
 const users = (...ids: (string | null | undefined)[]): Recipient[] =>
   [...new Set(ids.filter((id): id is string => typeof id === 'string'))].map((userId) => ({ userId }));
@@ -28,14 +34,14 @@ export const RECIPIENT_RULES: Rules = {
     recipients: users(p.officerId),
     requestId: p.requestId,
     referenceNo: p.referenceNo,
-    message: `工单 ${p.referenceNo} 已分派给您 · ${p.referenceNo} was assigned to you`,
+    ...say(`工单 ${p.referenceNo} 已分派给您`, `${p.referenceNo} was assigned to you`),
   }),
   'request.unassigned.v1': (p) => ({
     type: 'request.unassigned',
     recipients: p.supervisorIds.length > 0 ? users(...p.supervisorIds) : [{ role: 'admin' }],
     requestId: p.requestId,
     referenceNo: p.referenceNo,
-    message: `工单 ${p.referenceNo} 暂无可分派人员 · ${p.referenceNo} is waiting: ${p.reason}`,
+    ...say(`工单 ${p.referenceNo} 暂无可分派人员`, `${p.referenceNo} is waiting: ${p.reason}`),
   }),
   'request.status_changed.v1': (p) => {
     if (p.to === 'awaiting_company') {
@@ -44,7 +50,7 @@ export const RECIPIENT_RULES: Rules = {
         recipients: [{ companyId: p.companyId }],
         requestId: p.requestId,
         referenceNo: p.referenceNo,
-        message: `工单 ${p.referenceNo} 需要补充材料 · ${p.referenceNo} needs more information from you`,
+        ...say(`工单 ${p.referenceNo} 需要补充材料`, `${p.referenceNo} needs more information from you`),
       };
     }
     if (p.to === 'resolved') {
@@ -53,7 +59,7 @@ export const RECIPIENT_RULES: Rules = {
         recipients: [{ companyId: p.companyId }],
         requestId: p.requestId,
         referenceNo: p.referenceNo,
-        message: `工单 ${p.referenceNo} 已办结，请评价 · ${p.referenceNo} was resolved: please rate it`,
+        ...say(`工单 ${p.referenceNo} 已办结，请评价`, `${p.referenceNo} was resolved: please rate it`),
       };
     }
     return null;
@@ -65,7 +71,7 @@ export const RECIPIENT_RULES: Rules = {
           recipients: p.supervisorId ? users(p.supervisorId) : [{ role: 'admin' }],
           requestId: p.requestId,
           referenceNo: p.referenceNo,
-          message: `工单 ${p.referenceNo} 收到差评，请核实 · ${p.referenceNo} was rated bad: please verify`,
+          ...say(`工单 ${p.referenceNo} 收到差评，请核实`, `${p.referenceNo} was rated bad: please verify`),
         }
       : null,
   'request.escalated.v1': (p) => ({
@@ -73,28 +79,34 @@ export const RECIPIENT_RULES: Rules = {
     recipients: p.supervisorId ? users(p.supervisorId, p.assigneeId) : [{ role: 'admin' }, ...users(p.assigneeId)],
     requestId: p.requestId,
     referenceNo: p.referenceNo,
-    message: `企业催办工单 ${p.referenceNo}（第 ${p.level} 级）：${p.reason} · the company escalated ${p.referenceNo}: ${p.reason}`,
+    ...say(`企业催办工单 ${p.referenceNo}（第 ${p.level} 级）：${p.reason}`, `the company escalated ${p.referenceNo}: ${p.reason}`),
   }),
   'request.plan_set.v1': (p) => ({
     type: 'request.plan_set',
     recipients: [{ companyId: p.companyId }],
     requestId: p.requestId,
     referenceNo: p.referenceNo,
-    message: `工单 ${p.referenceNo} 制定了办理计划（${p.milestones.length} 个节点，最后 ${p.milestones.at(-1)?.dueAt.slice(0, 10) ?? ''}）· ${p.referenceNo} has a plan with ${p.milestones.length} milestone(s)`,
+    ...say(
+      `工单 ${p.referenceNo} 制定了办理计划（${p.milestones.length} 个节点，最后 ${p.milestones.at(-1)?.dueAt.slice(0, 10) ?? ''}）`,
+      `${p.referenceNo} has a plan with ${p.milestones.length} milestone(s)`,
+    ),
   }),
   'sla.warning.v1': (p) => ({
     type: 'sla.warning',
     recipients: users(p.assigneeId),
     requestId: p.requestId,
     referenceNo: p.referenceNo,
-    message: `工单 ${p.referenceNo} 即将超时（已用 ${Math.round(p.fraction * 100)}%）· ${p.referenceNo} ${p.target} deadline is near`,
+    ...say(`工单 ${p.referenceNo} 即将超时（已用 ${Math.round(p.fraction * 100)}%）`, `${p.referenceNo} ${p.target} deadline is near`),
   }),
   'sla.breached.v1': (p) => ({
     type: 'sla.breached',
     recipients: p.assigneeId || p.supervisorId ? users(p.assigneeId, p.supervisorId) : [{ role: 'admin' }],
     requestId: p.requestId,
     referenceNo: p.referenceNo,
-    message: `工单 ${p.referenceNo} 已超时（${TARGET_WORDS[p.target]}${p.label ? `：${p.label}` : ''}）· ${p.referenceNo} missed its ${p.target} deadline${p.label ? ` (${p.label})` : ''}`,
+    ...say(
+      `工单 ${p.referenceNo} 已超时（${TARGET_WORDS[p.target]}${p.label ? `：${p.label}` : ''}）`,
+      `${p.referenceNo} missed its ${p.target} deadline${p.label ? ` (${p.label})` : ''}`,
+    ),
   }),
   'sla.escalated.v1': (p) => ({
     type: 'sla.escalated',
@@ -102,7 +114,7 @@ export const RECIPIENT_RULES: Rules = {
     recipients: p.notify === 'admin' ? [{ role: 'admin' }] : p.supervisorId ? users(p.supervisorId) : [{ role: 'admin' }],
     requestId: p.requestId,
     referenceNo: p.referenceNo,
-    message: `工单 ${p.referenceNo} 已督办（第 ${p.level} 级）· ${p.referenceNo} escalated to level ${p.level}`,
+    ...say(`工单 ${p.referenceNo} 已督办（第 ${p.level} 级）`, `${p.referenceNo} escalated to level ${p.level}`),
   }),
 };
 
