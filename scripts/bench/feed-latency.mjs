@@ -10,6 +10,7 @@
 // Usage: npm run build && node scripts/bench/feed-latency.mjs [requests=2000] [rate=100] [officers=50] [idle=500]
 //        BENCH_DATABASE_URL (default postgres://127.0.0.1:5432/qifu_bench_feed; dropped at the end), REDIS_URL, BENCH_PORT
 import { spawn } from 'node:child_process';
+import { TextDecoderStream } from 'node:stream/web';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
