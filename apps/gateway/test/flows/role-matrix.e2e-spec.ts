@@ -63,10 +63,26 @@ const MATRIX: readonly Row[] = [
   ['GET /calendars/:id/due',           null,               401,      200,  200,         200,         200],
   ['GET /notifications',               null,               401,      200,  200,         200,         200],
   ['POST /notifications/:id/read',     null,               401,      404,  [200, 404],  [200, 404],  [200, 404]],
+  ['POST /notifications/read-all',     null,               401,      200,  200,         200,         200],
+  ['GET /notifications/preferences',   null,               401,      200,  200,         200,         200],
+  ['PUT /notifications/preferences',   null,               401,      200,  200,         200,         200],
+  ['POST /webhooks',                   null,               401,      201,  403,         403,         403],
+  ['GET /webhooks',                    null,               401,      200,  403,         403,         403],
+  ['GET /webhooks/:id',                null,               401,      200,  403,         403,         403],
+  ['PATCH /webhooks/:id',              null,               401,      200,  403,         403,         403],
+  ['GET /webhooks/:id/deliveries',     null,               401,      200,  403,         403,         403],
 ];
 
 /** A valid body for each endpoint that takes one. */
 const BODIES: Record<string, (w: World, who: Caller) => unknown> = {
+  'PUT /notifications/preferences': () => ({ locale: 'en' }),
+  'POST /webhooks': () => ({
+    url: 'https://hooks.example.cn/matrix',
+    events: ['rating.bad'],
+    secret: 'matrix-secret-0123456789',
+    active: false,
+  }),
+  'PATCH /webhooks/:id': () => ({ description: 'matrix' }),
   'POST /auth/login': (w, who) => (who === 'anonymous' || who === 'admin' ? { username: 'admin', password: 'admin' } : w.credentials[who]),
   'POST /departments': () => ({ name: '矩阵科', code: `M${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` }),
   'POST /users': () => ({
@@ -162,6 +178,8 @@ describe('each role × endpoint × other tenant', () => {
   const latestNotification = (api: Api): Promise<NotificationView> =>
     eventually(async () => (await api.ok(api.get<Page<NotificationView>>('/notifications'), [200])).items[0], 'a notification', 15_000);
 
+  let webhook: Promise<{ id: string }> | undefined;
+
   async function pathFor(endpoint: string, who: Caller, tenant: 'own' | 'other', request: () => Promise<RequestView>): Promise<string> {
     const path = endpoint.split(' ')[1]!;
     if (path.startsWith('/requests/:id')) return path.replace(':id', (await request()).id);
@@ -171,6 +189,10 @@ describe('each role × endpoint × other tenant', () => {
     if (path.startsWith('/departments/:id')) return path.replace(':id', (tenant === 'own' ? w.a : w.b).dept.id);
     if (path.startsWith('/sla/policies/:name')) return path.replace(':name', 'matrix-low-policy');
     if (path.startsWith('/calendars/:id/due')) return '/calendars/cn-default/due?from=2025-09-30T10:00:00%2B08:00&duration=PT4H';
+    if (path.startsWith('/webhooks/:id')) {
+      webhook ??= ok<{ id: string }>(w.api.admin, 'POST', '/webhooks', BODIES['POST /webhooks']!(w, 'admin'));
+      return path.replace(':id', (await webhook).id);
+    }
     if (path.startsWith('/notifications/:id')) {
       const owner = who === 'admin' || who === 'anonymous' ? w.a.officer : tenant === 'other' ? w.b.officer : w.api[who];
       return path.replace(':id', (await latestNotification(owner)).id);
