@@ -6,6 +6,7 @@ import {
   type Endpoint,
   type ErrorBody,
   expectRejected,
+  pathOf,
   RATE_LIMITS_OFF,
   snapshot,
   type World,
@@ -244,7 +245,7 @@ describe('bad input never hurts, field by field', () => {
     it.each(ENDPOINTS.filter((e) => e.paginated).map((e) => [e.name, e] as const))(
       '%s?page=1e20 is a 400 naming page',
       async (_name, e) => {
-        expectRejected(await w.api[e.as].call<ErrorBody>('GET', `${e.name.split(' ')[1]}?page=1e20`), 400, 'page');
+        expectRejected(await w.api[e.as].call<ErrorBody>('GET', `${pathOf(e, w)}?page=1e20`), 400, 'page');
       },
     );
 

@@ -7,6 +7,7 @@ import {
   type ErrorBody,
   expectRejected,
   INJECTIONS,
+  pathOf,
   RATE_LIMITS_OFF,
   snapshot,
   takesBody,
@@ -110,10 +111,10 @@ describe('bad input never hurts', () => {
     '%s: out-of-range or mistyped pagination is a 400 naming the parameter',
     async (_name, e) => {
       for (const bad of PAGINATION) {
-        const res = await w.api[e.as].call<ErrorBody>('GET', `${e.name.split(' ')[1]}?${bad}`);
+        const res = await w.api[e.as].call<ErrorBody>('GET', `${pathOf(e, w)}?${bad}`);
         expectRejected(res, 400, bad.split('=')[0]);
       }
-      const edge = await w.api[e.as].ok(w.api[e.as].get<Page<unknown>>(`${e.name.split(' ')[1]}?page=1000&pageSize=100`), [200]);
+      const edge = await w.api[e.as].ok(w.api[e.as].get<Page<unknown>>(`${pathOf(e, w)}?page=1000&pageSize=100`), [200]);
       expect(edge).toMatchObject({ items: [], page: 1000, pageSize: 100 });
     },
   );

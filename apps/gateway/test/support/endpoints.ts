@@ -16,6 +16,8 @@ export interface World {
   request: RequestView;
   /** A notification in A's officer's feed. */
   notificationId: string;
+  /** A webhook (switched off, so it posts nothing). */
+  webhookId: string;
 }
 
 export interface Endpoint {
@@ -175,6 +177,20 @@ export const ENDPOINTS: readonly Endpoint[] = [
   },
   { name: 'GET /notifications', as: 'officer', paginated: true, query: () => ({ unread: 'true' }) },
   { name: 'POST /notifications/:id/read', as: 'officer', id: (w) => w.notificationId },
+  { name: 'POST /notifications/read-all', as: 'officer' },
+  {
+    name: 'PUT /notifications/preferences',
+    as: 'officer',
+    body: () => ({ email: 'li.wei@zone.example.cn', mutedTypes: ['sla.warning'], mutedChannels: [], locale: 'en' }),
+  },
+  {
+    name: 'POST /webhooks',
+    as: 'admin',
+    body: () => ({ url: 'https://hooks.example.cn/qifu', events: ['sla.breached'], secret: 'bad-input-secret-0123', active: false }),
+  },
+  { name: 'GET /webhooks', as: 'admin', paginated: true },
+  { name: 'PATCH /webhooks/:id', as: 'admin', id: (w) => w.webhookId, body: () => ({ description: '园区企业微信群', active: false }) },
+  { name: 'GET /webhooks/:id/deliveries', as: 'admin', id: (w) => w.webhookId, paginated: true, query: () => ({ status: 'dead' }) },
 ];
 
 export const methodOf = (e: Endpoint): string => e.name.split(' ')[0]!;
@@ -228,11 +244,20 @@ export async function buildWorld(sys: TestSystem): Promise<World> {
     if (notes.items.length === 0) await new Promise((r) => setTimeout(r, 50));
   }
   if (!notes.items[0]) throw new Error('no notification for the officer');
+  const webhook = await admin.ok(
+    admin.post<{ id: string }>('/webhooks', {
+      url: 'https://hooks.example.cn/world',
+      events: ['sla.breached'],
+      secret: 'world-secret-0123456',
+      active: false,
+    }),
+  );
   return {
     api: { anonymous, admin, supervisor: zone.supervisor, officer: zone.officer, company: zone.companyApi },
     zone,
     request,
     notificationId: notes.items[0].id,
+    webhookId: webhook.id,
   };
 }
 
