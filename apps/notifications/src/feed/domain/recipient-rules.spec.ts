@@ -76,4 +76,45 @@ describe('recipient rules', () => {
       { role: 'admin' },
     ]);
   });
+
+  it('tells the supervisors that a request waits, the admins when there are none', () => {
+    const u = { requestId: 'r', referenceNo: 'QF', departmentId: 'd', supervisorIds: ['s1', 's2', 's1'], reason: 'no capacity', at: '' };
+    expect(planNotification('request.unassigned.v1', u)?.recipients).toEqual([{ userId: 's1' }, { userId: 's2' }]);
+    expect(planNotification('request.unassigned.v1', { ...u, supervisorIds: [] })?.recipients).toEqual([{ role: 'admin' }]);
+  });
+
+  it('warns the assignee only, and nobody when there is no assignee', () => {
+    const w = { ...breach, fraction: 0.8 };
+    expect(planNotification('sla.warning.v1', w)?.recipients).toEqual([{ userId: 'officer' }]);
+    expect(planNotification('sla.warning.v1', { ...w, assigneeId: null })).toBeNull();
+  });
+
+  it('sends escalation steps where the policy says (department heads: the supervisor stands in)', () => {
+    const step = (notify: 'supervisor' | 'department_head' | 'admin', supervisorId: string | null = 'boss') =>
+      planNotification('sla.escalated.v1', { ...breach, supervisorId, level: 1, notify })?.recipients;
+    expect(step('supervisor')).toEqual([{ userId: 'boss' }]);
+    expect(step('department_head')).toEqual([{ userId: 'boss' }]);
+    expect(step('admin')).toEqual([{ role: 'admin' }]);
+    expect(step('supervisor', null)).toEqual([{ role: 'admin' }]);
+  });
+
+  it("tells the company's users when a plan is set", () => {
+    const n = planNotification('request.plan_set.v1', {
+      requestId: 'r',
+      referenceNo: 'QF',
+      companyId: 'c',
+      milestones: [{ title: '面试', dueAt: '2026-03-01T00:00:00+08:00' }],
+      reason: '招聘周期长',
+      assigneeId: 'o',
+      supervisorId: 's',
+      setAt: '',
+    });
+    expect([n?.type, n?.recipients]).toEqual(['request.plan_set', [{ companyId: 'c' }]]);
+  });
+
+  it('writes each message in Chinese and English: both in the feed line, each alone for email', () => {
+    const n = planNotification('sla.breached.v1', { ...breach, target: 'resolution' });
+    expect(n?.text).toEqual({ zh: '工单 QF-2026-000001 已超时（办结）', en: 'QF-2026-000001 missed its resolution deadline' });
+    expect(n?.message).toBe(`${n?.text.zh} · ${n?.text.en}`);
+  });
 });
