@@ -6,6 +6,7 @@ import { LiveFeed1765000000001 } from './migrations/1765000000001-live-feed';
 import { Preferences1765000000002 } from './migrations/1765000000002-preferences';
 import { Webhooks1765000000003 } from './migrations/1765000000003-webhooks';
 import { Email1765000000004 } from './migrations/1765000000004-email';
+import { WebhookFormat1765000000005 } from './migrations/1765000000005-webhook-format';
 import { Preference } from './preferences/preference.entity';
 import { EmailDelivery } from './email/email-delivery.entity';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
@@ -18,6 +19,13 @@ export function notificationsDatabase(url: string): ServiceDatabaseOptions {
     url,
     schema: SCHEMA,
     entities: [Notification, Preference, Webhook, WebhookDelivery, EmailDelivery, OutboxMessage, InboxRecord],
-    migrations: [Initial1764000000000, LiveFeed1765000000001, Preferences1765000000002, Webhooks1765000000003, Email1765000000004],
+    migrations: [
+      Initial1764000000000,
+      LiveFeed1765000000001,
+      Preferences1765000000002,
+      Webhooks1765000000003,
+      Email1765000000004,
+      WebhookFormat1765000000005,
+    ],
   };
 }

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NOTIFICATION_TYPES, type NotificationType, WEBHOOK_DELIVERY_STATUSES, type WebhookDeliveryStatus } from '@qifu/contracts';
+import {
+  NOTIFICATION_TYPES,
+  type NotificationType,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_FORMATS,
+  type WebhookDeliveryStatus,
+  type WebhookFormat,
+} from '@qifu/contracts';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -37,6 +44,15 @@ export class CreateWebhookDto {
   @MaxLength(256)
   secret!: string;
 
+  @ApiPropertyOptional({
+    enum: WEBHOOK_FORMATS,
+    default: 'qifu',
+    description: 'qifu JSON, or a WeChat-work / DingTalk group bot text message',
+  })
+  @IsOptional()
+  @IsIn(WEBHOOK_FORMATS, { message: `format must be one of ${WEBHOOK_FORMATS.join(', ')}` })
+  format?: WebhookFormat;
+
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()
@@ -72,6 +88,11 @@ export class UpdateWebhookDto {
   @MinLength(16, { message: 'secret must be at least 16 characters' })
   @MaxLength(256)
   secret?: string;
+
+  @ApiPropertyOptional({ enum: WEBHOOK_FORMATS })
+  @IsOptional()
+  @IsIn(WEBHOOK_FORMATS, { message: `format must be one of ${WEBHOOK_FORMATS.join(', ')}` })
+  format?: WebhookFormat;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -10,6 +10,7 @@ import {
 import { withDefaultUser } from '@qifu/database';
 import { INBOX_JOB_OPTIONS } from '@qifu/messaging';
 import { eventually } from '@qifu/testing';
+import { createHmac } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { verifySignature } from '../../../notifications/src/webhooks/domain/webhook-signature';
@@ -116,6 +117,41 @@ describe('webhooks: signed JSON, retries with backoff, delivery log, dead state,
     expect(await deliveries(hook.id, '?status=succeeded')).toEqual([]);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(receiver.at('/down')).toHaveLength(3);
+  });
+
+  it('speaks to WeChat-work and DingTalk group bots in their own format, signed the DingTalk way', async () => {
+    receiver.on('/ding', () => ({ status: 200, body: '{"errcode":0,"errmsg":"ok"}' }));
+    receiver.on('/wecom', () => ({ status: 200, body: '{"errcode":45009,"errmsg":"api freq out of limit"}' }));
+    const ding = await admin.ok(
+      admin.post<WebhookView>('/webhooks', {
+        url: url('/ding?access_token=t0k'),
+        events: ['request.assigned'],
+        secret: SECRET,
+        format: 'dingtalk',
+      }),
+      [201],
+    );
+    const wecom = await admin.ok(
+      admin.post<WebhookView>('/webhooks', { url: url('/wecom?key=k3y'), events: ['request.assigned'], secret: SECRET, format: 'wecom' }),
+      [201],
+    );
+    hooks.push(ding.id, wecom.id);
+    expect([ding.format, wecom.format]).toEqual(['dingtalk', 'wecom']);
+    const r = await anAssignedRequest(await aZone(admin));
+
+    await settled(ding.id, 'succeeded');
+    const post = receiver.at('/ding')[0]!;
+    expect(JSON.parse(post.body)).toEqual({ msgtype: 'text', text: { content: expect.stringContaining(r.referenceNo) } });
+    const timestamp = post.query.get('timestamp') ?? '';
+    expect(post.query.get('access_token')).toBe('t0k');
+    expect(Math.abs(Number(timestamp) - post.at)).toBeLessThan(60_000);
+    expect(post.query.get('sign')).toBe(createHmac('sha256', SECRET).update(`${timestamp}\n${SECRET}`).digest('base64'));
+
+    // A bot that answers 200 with a non-zero errcode did not take the message: retried, then dead.
+    const dead = await settled(wecom.id, 'dead');
+    expect(dead.log.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    expect(dead.lastError).toContain('errcode 45009');
+    expect((await admin.post('/webhooks', { url: url('/x'), events: ['sla.breached'], secret: SECRET, format: 'slack' })).status).toBe(400);
   });
 
   it('refuses internal targets, by literal address at creation and by DNS answer at delivery', async () => {

@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 export interface Received {
   path: string;
+  query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
   at: number;
 }
 
-/** What the receiver answers on a path: a status code, or `hang` (never answers). */
-export type Behaviour = (nth: number) => number | 'hang';
+/** What the receiver answers on a path: a status code, a status and a body, or `hang` (never answers). */
+export type Behaviour = (nth: number) => number | { status: number; body: string } | 'hang';
 
 /** A real HTTP server standing in for an outside system (a WeChat-work bot, a 12345 platform). */
 export class WebhookReceiver {
@@ -24,12 +25,20 @@ export class WebhookReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const path = req.url ?? '/';
-        r.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+        const url = new URL(req.url ?? '/', 'http://receiver');
+        const path = url.pathname;
+        r.received.push({
+          path,
+          query: url.searchParams,
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          at: Date.now(),
+        });
         const nth = r.received.filter((x) => x.path === path).length;
         const answer = (r.behaviours.get(path) ?? (() => 200))(nth);
         if (answer === 'hang') return;
-        res.writeHead(answer, { 'content-type': 'text/plain' }).end('ok');
+        if (typeof answer === 'number') res.writeHead(answer, { 'content-type': 'text/plain' }).end('ok');
+        else res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
       });
     });
     await new Promise<void>((resolve) => r.server!.listen(0, '127.0.0.1', resolve));

@@ -1,22 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { WebhookAttemptView, WebhookDeliveryStatus } from '@qifu/contracts';
+import type { WebhookAttemptView, WebhookDeliveryStatus, WebhookFormat } from '@qifu/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications.config';
 import { DELIVERIES_CHANNEL } from '../dispatch/queue-feeder';
 import type { PlannedNotification } from '../feed/domain/recipient-rules';
 import { type AllowList, parseAllowList } from './domain/target-policy';
+import { acceptedBy, dingtalkSignedUrl, webhookBody } from './domain/webhook-body';
 import { sendWebhook } from './webhook-sender';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { Webhook } from './webhook.entity';
-
-/** What an outside system receives (the body that is signed). */
-export interface WebhookBody {
-  id: string;
-  event: string;
-  occurredAt: string;
-  data: { requestId: string; referenceNo: string; message: string };
-}
 
 @Injectable()
 export class WebhookDeliveriesService {
@@ -35,22 +28,25 @@ export class WebhookDeliveriesService {
    * up the feed, and a crash before commit leaves neither the feed line nor the delivery.
    */
   async plan(m: EntityManager, planned: PlannedNotification, eventId: string, at: Date): Promise<number> {
-    const hooks = (await m.query(`SELECT id FROM webhooks WHERE active AND $1 = ANY(events)`, [planned.type])) as { id: string }[];
+    const hooks = (await m.query(`SELECT id, format FROM webhooks WHERE active AND $1 = ANY(events)`, [planned.type])) as {
+      id: string;
+      format: WebhookFormat;
+    }[];
     if (hooks.length === 0) return 0;
     const rows = hooks.map((h): WebhookDelivery => {
       const id = randomUUID();
-      const body: WebhookBody = {
+      const body = webhookBody(h.format, {
         id,
         event: planned.type,
         occurredAt: at.toISOString(),
         data: { requestId: planned.requestId, referenceNo: planned.referenceNo, message: planned.message },
-      };
+      });
       return {
         id,
         webhookId: h.id,
         eventId,
         type: planned.type,
-        body: JSON.stringify(body),
+        body,
         status: 'pending',
         attempts: 0,
         lastStatusCode: null,
@@ -82,12 +78,19 @@ export class WebhookDeliveriesService {
       return { status: 'dead', detail: 'the webhook was disabled' };
     }
     const r = await sendWebhook(
-      { url: hook.url, secret: hook.secret, body: d.body, deliveryId: d.id, type: d.type },
+      {
+        url: hook.format === 'dingtalk' ? dingtalkSignedUrl(hook.url, hook.secret, Date.now()) : hook.url,
+        secret: hook.secret,
+        body: d.body,
+        deliveryId: d.id,
+        type: d.type,
+      },
       this.allow,
       this.config.WEBHOOK_TIMEOUT_MS,
     );
-    const ok = r.statusCode !== null && r.statusCode >= 200 && r.statusCode < 300;
-    const error = ok ? null : (r.error ?? `the receiver answered HTTP ${r.statusCode ?? '?'}`);
+    const verdict = acceptedBy(hook.format, r.statusCode, r.responseBody);
+    const ok = r.error === null && verdict.ok;
+    const error = ok ? null : (r.error ?? verdict.error);
     const status: WebhookDeliveryStatus = ok
       ? 'succeeded'
       : r.refused || attempts >= this.config.WEBHOOK_MAX_ATTEMPTS

@@ -7,6 +7,8 @@ import { signBody } from './domain/webhook-signature';
 
 export interface SendResult {
   statusCode: number | null;
+  /** The first 4 KB of the answer (group bots say there whether they took it). */
+  responseBody: string;
   error: string | null;
   /** The target is not allowed (internal address): no retry will change that. */
   refused: boolean;
@@ -46,8 +48,9 @@ function guardedLookup(host: string, allow: AllowList): LookupFunction {
 /** One signed POST; never follows redirects; the whole try is bounded by `timeoutMs`. */
 export function sendWebhook(hook: OutgoingWebhook, allow: AllowList, timeoutMs: number): Promise<SendResult> {
   const started = Date.now();
-  const done = (statusCode: number | null, error: string | null, refused = false): SendResult => ({
+  const done = (statusCode: number | null, error: string | null, refused = false, responseBody = ''): SendResult => ({
     statusCode,
+    responseBody,
     error,
     refused,
     durationMs: Date.now() - started,
@@ -71,8 +74,12 @@ export function sendWebhook(hook: OutgoingWebhook, allow: AllowList, timeoutMs: 
   };
   return new Promise((resolve) => {
     const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, options, (res) => {
-      res.resume(); // the body is not needed; drain it so the socket closes
-      res.on('end', () => resolve(done(res.statusCode ?? null, null)));
+      let answer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        if (answer.length < 4096) answer = (answer + chunk).slice(0, 4096);
+      });
+      res.on('end', () => resolve(done(res.statusCode ?? null, null, false, answer)));
       res.on('error', (err) => resolve(done(res.statusCode ?? null, err.message)));
     });
     const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);

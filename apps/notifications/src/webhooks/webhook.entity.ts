@@ -1,4 +1,4 @@
-import type { NotificationType } from '@qifu/contracts';
+import type { NotificationType, WebhookFormat } from '@qifu/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('webhooks')
@@ -15,6 +15,9 @@ export class Webhook {
   /** Kept to sign bodies; never shown after creation. */
   @Column('text')
   secret!: string;
+
+  @Column('text')
+  format!: WebhookFormat;
 
   @Column('boolean')
   active!: boolean;

@@ -18,3 +18,10 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 export const NOTIFICATION_LOCALES = ['zh-CN', 'en'] as const;
 export type NotificationLocale = (typeof NOTIFICATION_LOCALES)[number];
+
+/**
+ * Body shapes a webhook can receive: `qifu` (our signed JSON), `wecom` (a WeChat-work group bot),
+ * `dingtalk` (a DingTalk group bot, its "加签" signature added to the URL with the secret).
+ */
+export const WEBHOOK_FORMATS = ['qifu', 'wecom', 'dingtalk'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];

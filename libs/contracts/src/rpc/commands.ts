@@ -3,7 +3,7 @@ import type { Priority, RequestCategory, RequestStatus } from '../enums/request'
 import type { Role } from '../enums/roles';
 import type { SlaClock } from '../enums/sla';
 import type { Actor, PageQuery, SlaPolicyView, WebhookDeliveryStatus } from './views';
-import type { NotificationType } from '../enums/notifications';
+import type { NotificationType, WebhookFormat } from '../enums/notifications';
 
 export interface CreateDepartmentInput {
   name: string;
@@ -116,6 +116,7 @@ export interface CreateWebhookInput {
   url: string;
   events: NotificationType[];
   secret: string;
+  format?: WebhookFormat;
   active?: boolean;
   description?: string | null;
 }

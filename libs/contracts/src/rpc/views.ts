@@ -1,5 +1,5 @@
 import type { JsonObject } from '../json';
-import type { NotificationChannel, NotificationLocale, NotificationType } from '../enums/notifications';
+import type { NotificationChannel, NotificationLocale, NotificationType, WebhookFormat } from '../enums/notifications';
 import type { Priority, Rating, RequestCategory, RequestStatus } from '../enums/request';
 import type { Role } from '../enums/roles';
 import type { EscalationAudience, SlaClock, SlaState } from '../enums/sla';
@@ -125,6 +125,7 @@ export interface WebhookView {
   id: string;
   url: string;
   events: NotificationType[];
+  format: WebhookFormat;
   active: boolean;
   description: string | null;
   createdAt: string;
