@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@qifu/config';
 import { NotificationsConfig } from './notifications.config';
 
