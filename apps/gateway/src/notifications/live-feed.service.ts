@@ -2,7 +2,20 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { CodedError, type FeedAudience, type LiveFeedMessage, liveFeedChannel } from '@qifu/contracts';
 import { createRedis } from '@qifu/messaging';
 import type { Redis } from 'ioredis';
+import { Counter, Gauge } from 'prom-client';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
+import { gatewayRegistry } from '../metrics/metrics.controller';
+
+const openStreams = new Gauge({
+  name: 'qifu_gateway_sse_open_streams',
+  help: 'Event streams (GET /notifications/stream) open now',
+  registers: [gatewayRegistry],
+});
+const sentLines = new Counter({
+  name: 'qifu_gateway_sse_notifications_sent_total',
+  help: 'Notifications written to event streams (live and replayed)',
+  registers: [gatewayRegistry],
+});
 
 export type LiveFeedListener = (message: LiveFeedMessage) => void;
 
@@ -95,7 +108,15 @@ export class LiveFeedService implements OnModuleDestroy {
   /** Open streams register how to end them, so shutdown does not wait for browsers to hang up. */
   onClose(closer: () => void): () => void {
     this.closers.add(closer);
-    return () => this.closers.delete(closer);
+    openStreams.inc();
+    return () => {
+      if (this.closers.delete(closer)) openStreams.dec();
+    };
+  }
+
+  /** Counts a notification written to a stream (Prometheus). */
+  sent(): void {
+    sentLines.inc();
   }
 
   onModuleDestroy(): void {

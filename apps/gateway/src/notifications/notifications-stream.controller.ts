@@ -77,6 +77,7 @@ export class NotificationsStreamController {
       sentIds.add(item.notification.id);
       if (sentIds.size > REMEMBERED_IDS) sentIds.delete(sentIds.values().next().value as string);
       res.write(`id: ${item.notification.id}\ndata: ${JSON.stringify(item.notification)}\n\n`);
+      this.live.sent();
       if (res.writableLength > MAX_BUFFERED_BYTES) finish();
     };
     // The user's mutes apply to the stream as to the list; a change reaches open streams at once.

@@ -77,6 +77,11 @@ describe('GET /notifications/stream (Server-Sent Events)', () => {
     expect(officerB.notifications().map((n) => n.requestId)).toEqual([rb.id]);
     expect(companyB.notifications()).toEqual([]);
     expect(companyA.notifications().map((n) => n.type)).toEqual(['request.resolved']);
+
+    // Operators see the open streams and the lines sent in /metrics.
+    const metrics = await (await fetch(`${sys.baseUrl}/metrics`)).text();
+    expect(Number(/^qifu_gateway_sse_open_streams (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(4);
+    expect(Number(/^qifu_gateway_sse_notifications_sent_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(3);
   });
 
   it('replays what was missed after a reconnect with Last-Event-ID, once each and in order', async () => {
