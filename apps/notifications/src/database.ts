@@ -7,6 +7,7 @@ import { Preferences1765000000002 } from './migrations/1765000000002-preferences
 import { Webhooks1765000000003 } from './migrations/1765000000003-webhooks';
 import { Email1765000000004 } from './migrations/1765000000004-email';
 import { WebhookFormat1765000000005 } from './migrations/1765000000005-webhook-format';
+import { Redelivery1765000000006 } from './migrations/1765000000006-redelivery';
 import { Preference } from './preferences/preference.entity';
 import { EmailDelivery } from './email/email-delivery.entity';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
@@ -26,6 +27,7 @@ export function notificationsDatabase(url: string): ServiceDatabaseOptions {
       Webhooks1765000000003,
       Email1765000000004,
       WebhookFormat1765000000005,
+      Redelivery1765000000006,
     ],
   };
 }

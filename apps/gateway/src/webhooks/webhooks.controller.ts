@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page, WebhookDeliveryView, WebhookView } from '@qifu/contracts';
 import { Roles } from '../auth/auth.decorators';
+import { EmptyBodyDto } from '../common/empty-body.dto';
 import { PaginationDto } from '../common/pagination.dto';
 import { UuidParam } from '../common/uuid-param';
 import { RpcClientService } from '../rpc/rpc-client.service';
@@ -40,6 +41,16 @@ export class WebhooksController {
   @Delete(':id')
   remove(@Param('id', UuidParam) id: string): Promise<{ deleted: true }> {
     return this.rpc.call('webhooks.delete', { id });
+  }
+
+  @Post(':id/deliveries/:deliveryId/redeliver')
+  @HttpCode(200)
+  redeliver(
+    @Param('id', UuidParam) id: string,
+    @Param('deliveryId', UuidParam) deliveryId: string,
+    @Body() _body: EmptyBodyDto,
+  ): Promise<WebhookDeliveryView> {
+    return this.rpc.call('webhooks.redeliver', { id, deliveryId });
   }
 
   @Get(':id/deliveries')

@@ -117,6 +117,16 @@ describe('webhooks: signed JSON, retries with backoff, delivery log, dead state,
     expect(await deliveries(hook.id, '?status=succeeded')).toEqual([]);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(receiver.at('/down')).toHaveLength(3);
+
+    // Once the receiver is fixed, an admin sends it again: a fresh set of tries, the log kept.
+    receiver.on('/down', () => 200);
+    const again = await admin.ok(admin.post<WebhookDeliveryView>(`/webhooks/${hook.id}/deliveries/${dead.id}/redeliver`), [200]);
+    expect([again.status, again.attempts]).toEqual(['pending', 0]);
+    const redelivered = await settled(hook.id, 'succeeded');
+    expect(redelivered.id).toBe(dead.id);
+    expect(redelivered.log.map((a) => a.statusCode)).toEqual([503, 503, 503, 200]);
+    expect(receiver.at('/down').at(-1)?.headers['x-qifu-delivery']).toBe(dead.id);
+    expect((await admin.post(`/webhooks/${hook.id}/deliveries/00000000-0000-4000-8000-000000000000/redeliver`)).status).toBe(404);
   });
 
   it('speaks to WeChat-work and DingTalk group bots in their own format, signed the DingTalk way', async () => {

@@ -12,7 +12,7 @@ const RECONCILE_MS = 60_000;
 
 export interface QueueFeederOptions {
   dataSource: DataSource;
-  /** A table with id, status (pending|retrying|…), enqueued_at, created_at, updated_at. */
+  /** A table with id, generation, status (pending|retrying|…), enqueued_at, created_at, updated_at. */
   table: string;
   queue: Queue;
   jobName: string;
@@ -73,19 +73,26 @@ export class QueueFeeder {
     })();
   }
 
-  private async add(ids: string[]): Promise<void> {
-    await this.o.queue.addBulk(ids.map((id) => ({ name: this.o.jobName, data: { id }, opts: { ...this.o.jobOptions, jobId: id } })));
+  /** Job id = row id (plus the generation once an admin asked for a new delivery: the old job may still be kept). */
+  private async add(rows: { id: string; generation: number }[]): Promise<void> {
+    await this.o.queue.addBulk(
+      rows.map((r) => ({
+        name: this.o.jobName,
+        data: { id: r.id },
+        opts: { ...this.o.jobOptions, jobId: r.generation > 0 ? `${r.id}-g${r.generation}` : r.id },
+      })),
+    );
   }
 
   private async drainBatch(): Promise<number> {
     return this.o.dataSource.transaction(async (m) => {
       const rows = (await m.query(
-        `SELECT id FROM ${this.o.table} WHERE status = 'pending' AND enqueued_at IS NULL
+        `SELECT id, generation FROM ${this.o.table} WHERE status = 'pending' AND enqueued_at IS NULL
           ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      )) as { id: string }[];
+      )) as { id: string; generation: number }[];
       if (rows.length === 0) return 0;
       const ids = rows.map((r) => r.id);
-      await this.add(ids);
+      await this.add(rows);
       await m.query(`UPDATE ${this.o.table} SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
       return ids.length;
     });
@@ -94,11 +101,11 @@ export class QueueFeeder {
   /** Open rows nobody touched for two minutes: offer their jobs again (a no-op while the job exists). */
   async reconcile(): Promise<void> {
     const rows = (await this.o.dataSource.query(
-      `SELECT id FROM ${this.o.table} WHERE status IN ('pending', 'retrying') AND enqueued_at IS NOT NULL
+      `SELECT id, generation FROM ${this.o.table} WHERE status IN ('pending', 'retrying') AND enqueued_at IS NOT NULL
           AND updated_at < now() - interval '2 minutes' AND enqueued_at < now() - interval '2 minutes'
         ORDER BY created_at LIMIT 1000`,
-    )) as { id: string }[];
-    if (rows.length > 0) await this.add(rows.map((r) => r.id));
+    )) as { id: string; generation: number }[];
+    if (rows.length > 0) await this.add(rows);
   }
 
   async stop(): Promise<void> {

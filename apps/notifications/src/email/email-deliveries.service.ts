@@ -81,6 +81,7 @@ export class EmailDeliveriesService implements OnApplicationShutdown {
           htmlBody: mail.html,
           status: 'pending',
           attempts: 0,
+          generation: 0,
           lastError: null,
           enqueuedAt: null,
           createdAt: at,

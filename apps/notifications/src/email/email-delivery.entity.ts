@@ -38,6 +38,10 @@ export class EmailDelivery {
   @Column('int')
   attempts!: number;
 
+  /** Bumped when an admin asks for the delivery again (its job id changes with it). */
+  @Column('int')
+  generation!: number;
+
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
 

@@ -49,6 +49,7 @@ export class WebhookDeliveriesService {
         body,
         status: 'pending',
         attempts: 0,
+        generation: 0,
         lastStatusCode: null,
         lastError: null,
         log: [],

@@ -25,6 +25,10 @@ export class WebhookDelivery {
   @Column('int')
   attempts!: number;
 
+  /** Bumped when an admin asks for the delivery again (its job id changes with it). */
+  @Column('int')
+  generation!: number;
+
   @Column({ name: 'last_status_code', type: 'int', nullable: true })
   lastStatusCode!: number | null;
 

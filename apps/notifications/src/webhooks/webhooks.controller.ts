@@ -32,6 +32,11 @@ export class WebhooksController {
     return this.webhooks.remove(p.id);
   }
 
+  @MessagePattern('webhooks.redeliver')
+  redeliver(@Payload() p: RpcRequest<'webhooks.redeliver'>): Promise<RpcResponse<'webhooks.redeliver'>> {
+    return this.webhooks.redeliver(p.id, p.deliveryId);
+  }
+
   @MessagePattern('webhooks.deliveries')
   deliveries(@Payload() p: RpcRequest<'webhooks.deliveries'>): Promise<RpcResponse<'webhooks.deliveries'>> {
     return this.webhooks.deliveries(p.id, p.query);

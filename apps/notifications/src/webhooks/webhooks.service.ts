@@ -12,6 +12,7 @@ import {
 } from '@qifu/contracts';
 import { DataSource } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications.config';
+import { DELIVERIES_CHANNEL } from '../dispatch/queue-feeder';
 import { type AllowList, judgeUrl, parseAllowList } from './domain/target-policy';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { Webhook } from './webhook.entity';
@@ -125,6 +126,27 @@ export class WebhooksService {
     await this.find(id);
     await this.dataSource.manager.delete(Webhook, { id });
     return { deleted: true };
+  }
+
+  /**
+   * Sends a delivery again (after the receiver was fixed): a full set of tries, the log kept. One
+   * still being tried is a 409.
+   */
+  async redeliver(id: string, deliveryId: string): Promise<WebhookDeliveryView> {
+    const res = (await this.dataSource.query(
+      `UPDATE webhook_deliveries SET status = 'pending', attempts = 0, generation = generation + 1, enqueued_at = NULL,
+              updated_at = now(), delivered_at = NULL
+        WHERE id = $1 AND webhook_id = $2 AND status IN ('succeeded', 'dead') RETURNING id`,
+      [deliveryId, id],
+    )) as [unknown[], number];
+    if (res[1] === 0) {
+      const d = await this.dataSource.manager.findOneBy(WebhookDelivery, { id: deliveryId, webhookId: id });
+      if (!d) throw new CodedError('NOT_FOUND', `delivery ${deliveryId} of webhook ${id} not found`);
+      throw new CodedError('CONFLICT', `delivery ${deliveryId} is ${d.status}: it is still being tried`);
+    }
+    await this.dataSource.query('SELECT pg_notify($1, $2)', [DELIVERIES_CHANNEL, deliveryId]);
+    const d = await this.dataSource.manager.findOneByOrFail(WebhookDelivery, { id: deliveryId });
+    return deliveryView(d);
   }
 
   async deliveries(id: string, q: ListDeliveriesQuery): Promise<Page<WebhookDeliveryView>> {

@@ -103,6 +103,7 @@ export interface RpcContract {
   'webhooks.get': { req: { id: string }; res: WebhookView };
   'webhooks.update': { req: { id: string; patch: UpdateWebhookInput }; res: WebhookView };
   'webhooks.delete': { req: { id: string }; res: { deleted: true } };
+  'webhooks.redeliver': { req: { id: string; deliveryId: string }; res: WebhookDeliveryView };
   'webhooks.deliveries': { req: { id: string; query: ListDeliveriesQuery }; res: Page<WebhookDeliveryView> };
   'notifications.preferences.get': { req: { actor: Actor }; res: NotificationPreferencesView };
   'notifications.preferences.put': { req: { actor: Actor; input: NotificationPreferencesInput }; res: NotificationPreferencesView };
@@ -163,6 +164,7 @@ export const RPC_ROUTES: Readonly<Record<RpcPattern, ServiceName>> = {
   'webhooks.update': 'notifications',
   'webhooks.delete': 'notifications',
   'webhooks.deliveries': 'notifications',
+  'webhooks.redeliver': 'notifications',
   'notifications.preferences.put': 'notifications',
   'notifications.since': 'notifications',
 };
