@@ -71,7 +71,13 @@ export class LiveFeedService implements OnModuleDestroy {
     for (const channel of channels) {
       let sub = this.subscriptions.get(channel);
       if (!sub) {
-        sub = { listeners: new Set(), ready: redis.subscribe(channel) };
+        const created: Subscription = { listeners: new Set(), ready: Promise.resolve() };
+        // A failed SUBSCRIBE must not stay cached for the next stream.
+        created.ready = redis.subscribe(channel).catch((err: unknown) => {
+          if (this.subscriptions.get(channel) === created) this.subscriptions.delete(channel);
+          throw err;
+        });
+        sub = created;
         this.subscriptions.set(channel, sub);
       }
       sub.listeners.add(listener);

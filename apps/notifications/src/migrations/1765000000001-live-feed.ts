@@ -16,6 +16,10 @@ export class LiveFeed1765000000001 implements MigrationInterface {
     await q.query(`SELECT setval('notifications.feed_seq', GREATEST((SELECT max(seq) FROM notifications.notifications), 1))`);
     await q.query(`CREATE UNIQUE INDEX notifications_seq ON notifications.notifications (seq)`);
     await q.query(`CREATE INDEX notifications_unpushed ON notifications.notifications (created_at) WHERE seq IS NULL`);
+    // Replay after Last-Event-ID: one audience's lines past a position.
+    await q.query(`CREATE INDEX notifications_user_seq ON notifications.notifications (user_id, seq) WHERE user_id IS NOT NULL`);
+    await q.query(`CREATE INDEX notifications_company_seq ON notifications.notifications (company_id, seq) WHERE company_id IS NOT NULL`);
+    await q.query(`CREATE INDEX notifications_role_seq ON notifications.notifications (role, seq) WHERE role IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
