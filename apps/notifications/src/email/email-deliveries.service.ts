@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { NotificationLocale, Role, WebhookDeliveryStatus } from '@qifu/contracts';
+import type { NotificationChannel, NotificationLocale, NotificationType, Role, WebhookDeliveryStatus } from '@qifu/contracts';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications.config';
 import { DELIVERIES_CHANNEL } from '../dispatch/queue-feeder';
 import type { PlannedNotification } from '../feed/domain/recipient-rules';
 import { wants } from '../preferences/domain/mute-rules';
-import type { NotificationChannel, NotificationType } from '@qifu/contracts';
 import { renderEmail } from './domain/email-templates';
 import { EmailDelivery } from './email-delivery.entity';
 

@@ -12,7 +12,7 @@ export function wants(settings: MuteSettings, type: NotificationType, channel: N
   return !settings.mutedChannels.includes(channel) && !settings.mutedTypes.includes(type);
 }
 
-/** The types a user may see in the app (`null`: all of them). */
+/** What the app shows a user: nothing (in-app muted), or every type except the muted ones. */
 export function visibleTypesFilter(settings: MuteSettings): { none: true } | { except: NotificationType[] } {
   if (settings.mutedChannels.includes('in_app')) return { none: true };
   return { except: [...settings.mutedTypes] };
