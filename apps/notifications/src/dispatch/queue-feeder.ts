@@ -9,6 +9,9 @@ export const DELIVERIES_CHANNEL = 'qifu_notifications_deliveries';
 const BATCH = 500;
 const POLL_MS = 1_000;
 const RECONCILE_MS = 60_000;
+const PRUNE_MS = 3_600_000;
+/** Finished deliveries (succeeded or dead) stay in the log this long. */
+export const DELIVERY_LOG_DAYS = 30;
 
 export interface QueueFeederOptions {
   dataSource: DataSource;
@@ -48,6 +51,7 @@ export class QueueFeeder {
     this.timers.push(
       setInterval(() => void this.reconcile().catch((e: Error) => this.o.log.warn(`reconcile: ${e.message}`)), RECONCILE_MS),
     );
+    this.timers.push(setInterval(() => void this.prune().catch((e: Error) => this.o.log.warn(`prune: ${e.message}`)), PRUNE_MS));
     this.kick();
   }
 
@@ -106,6 +110,14 @@ export class QueueFeeder {
         ORDER BY created_at LIMIT 1000`,
     )) as { id: string; generation: number }[];
     if (rows.length > 0) await this.add(rows);
+  }
+
+  /** Deletes finished deliveries older than DELIVERY_LOG_DAYS (hourly). */
+  async prune(): Promise<void> {
+    await this.o.dataSource.query(
+      `DELETE FROM ${this.o.table} WHERE status IN ('succeeded', 'dead') AND updated_at < now() - make_interval(days => $1)`,
+      [DELIVERY_LOG_DAYS],
+    );
   }
 
   async stop(): Promise<void> {
