@@ -7,12 +7,14 @@ import { Assignment } from './assignment.entity';
 import { chooseOfficer } from './domain/routing-choice';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+/** Optimistic seat claims before falling back to locking every candidate. */
+const CLAIM_ATTEMPTS = 3;
 const WAITING_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, filed_at, request_id`;
 
 /**
- * Routing with capacity that holds under concurrency: every decision locks the candidate officers'
- * rows (in id order, so no deadlocks) and writes the new load, the assignment and its event in the
- * caller's transaction.
+ * Routing with capacity that holds under concurrency: a seat is taken by a conditional UPDATE of
+ * the officer's row (see tryAssign), and the new load, the assignment and its event are written in
+ * the caller's transaction.
  */
 @Injectable()
 export class RoutingService {
@@ -69,8 +71,34 @@ export class RoutingService {
     if (previous) await this.drainFor(manager, previous);
   }
 
-  /** Locks the candidates, chooses, and assigns. Returns false when nobody has room. */
+  /**
+   * Chooses and assigns; returns false when nobody has room. The common case takes one officer's
+   * seat with a conditional UPDATE (`open_count < capacity`, re-checked by PostgreSQL against the
+   * latest row), so concurrent routings lock one row each instead of every candidate. When nobody
+   * seems to have room, the candidates are locked (in id order) and read again: a seat freed by a
+   * transaction that has not committed yet is then waited for and seen, so a request never waits
+   * while a seat it could take is free.
+   */
   async tryAssign(manager: EntityManager, a: Assignment, previousOfficerId: string | null = null): Promise<boolean> {
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const decision = chooseOfficer(a, await this.candidates(manager, a, false));
+      if (!decision.officerId) break;
+      const officer = await this.claimSeat(manager, decision.officerId);
+      if (officer) {
+        await this.assignTo(manager, a, officer, decision.reason, previousOfficerId);
+        return true;
+      }
+    }
+    const candidates = await this.candidates(manager, a, true);
+    const decision = chooseOfficer(a, candidates);
+    if (!decision.officerId) return false;
+    const officer = candidates.find((c) => c.id === decision.officerId)!;
+    await manager.update(User, { id: officer.id }, { openCount: () => 'open_count + 1', lastAssignedAt: new Date() });
+    await this.assignTo(manager, a, officer, decision.reason, previousOfficerId);
+    return true;
+  }
+
+  private candidates(manager: EntityManager, a: Assignment, lock: boolean): Promise<User[]> {
     const qb = manager.createQueryBuilder(User, 'u').where(`u.role = 'officer' AND u.available`);
     if (a.targetOfficerId || a.targetDepartmentId) {
       qb.andWhere('(u.id = :officer OR u.department_id = :dept)', {
@@ -80,12 +108,23 @@ export class RoutingService {
     } else {
       qb.andWhere('(u.id = :liaison OR :category = ANY(u.categories))', { liaison: a.liaisonOfficerId ?? NO_ID, category: a.category });
     }
-    const candidates = await qb.orderBy('u.id').setLock('pessimistic_write').getMany();
-    const decision = chooseOfficer(a, candidates);
-    if (!decision.officerId) return false;
-    const officer = candidates.find((c) => c.id === decision.officerId)!;
-    await this.assignTo(manager, a, officer, decision.reason, previousOfficerId);
-    return true;
+    if (lock) qb.orderBy('u.id').setLock('pessimistic_write');
+    return qb.getMany();
+  }
+
+  /** Takes one seat of the officer if they are still available with room; null when someone was faster. */
+  private async claimSeat(
+    manager: EntityManager,
+    officerId: string,
+  ): Promise<Pick<User, 'id' | 'displayName' | 'departmentId' | 'supervisorId'> | null> {
+    const [rows] = (await manager.query(
+      `UPDATE users SET open_count = open_count + 1, last_assigned_at = now()
+        WHERE id = $1 AND role = 'officer' AND available AND open_count < capacity
+        RETURNING id, display_name, department_id, supervisor_id`,
+      [officerId],
+    )) as [{ id: string; display_name: string; department_id: string | null; supervisor_id: string | null }[], number];
+    const row = rows[0];
+    return row ? { id: row.id, displayName: row.display_name, departmentId: row.department_id, supervisorId: row.supervisor_id } : null;
   }
 
   /**
@@ -124,12 +163,11 @@ export class RoutingService {
   private async assignTo(
     manager: EntityManager,
     a: Assignment,
-    officer: User,
+    officer: Pick<User, 'id' | 'displayName' | 'departmentId' | 'supervisorId'>,
     reason: 'liaison' | 'category' | 'manual' | 'transfer',
     previousOfficerId: string | null,
   ): Promise<void> {
     const now = new Date();
-    await manager.update(User, { id: officer.id }, { openCount: () => 'open_count + 1', lastAssignedAt: now });
     await manager.update(
       Assignment,
       { requestId: a.requestId },
@@ -201,6 +239,7 @@ export class RoutingService {
       if (!next) return given;
       const a = await manager.findOneByOrFail(Assignment, { requestId: next.request_id });
       const reason = a.targetOfficerId || a.targetDepartmentId ? 'transfer' : a.liaisonOfficerId === officerId ? 'liaison' : 'category';
+      await manager.update(User, { id: officerId }, { openCount: () => 'open_count + 1', lastAssignedAt: new Date() });
       await this.assignTo(manager, a, officer, reason, a.previousOfficerId);
       given += 1;
     }

@@ -16,6 +16,7 @@ describe('request state machine', () => {
     ['reopen', 'closed', 'in_progress'],
     ['transfer', 'in_progress', 'submitted'],
     ['transfer', 'assigned', 'submitted'],
+    ['transfer', 'submitted', 'submitted'],
     ['plan', 'in_progress', 'in_progress'],
   ])('%s moves %s to %s', (action, from, to) => {
     expect(nextStatus(action, from)).toBe(to);
