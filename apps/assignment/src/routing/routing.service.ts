@@ -41,7 +41,23 @@ export class RoutingService {
     });
     await manager.insert(Assignment, row);
     const assigned = await this.tryAssign(manager, row);
-    if (!assigned) await this.announceWaiting(manager, row, 'no officer with this category has free capacity');
+    if (!assigned) {
+      await this.announceWaiting(manager, row, 'no officer with this category has free capacity', await this.homeDepartment(manager, row));
+    }
+  }
+
+  /**
+   * The department whose queue a new request waits in: its liaison officer's, else the one with the
+   * most officers for its category; null when no department has any (then every supervisor hears).
+   */
+  private async homeDepartment(manager: EntityManager, a: Assignment): Promise<string | null> {
+    const [row] = (await manager.query(
+      `SELECT department_id FROM users
+        WHERE role = 'officer' AND department_id IS NOT NULL AND (id = $1 OR $2 = ANY(categories))
+        GROUP BY department_id ORDER BY bool_or(id = $1) DESC, count(*) DESC, department_id LIMIT 1`,
+      [a.liaisonOfficerId ?? NO_ID, a.category],
+    )) as { department_id: string }[];
+    return row?.department_id ?? null;
   }
 
   /**
@@ -137,12 +153,19 @@ export class RoutingService {
       order: { filedAt: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
+    const officer = held.length > 0 ? await manager.findOne(User, { where: { id: officerId }, select: { departmentId: true } }) : null;
     for (const a of held) {
       await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [officerId]);
       Object.assign(a, { state: 'waiting', officerId: null, assignedAt: null, previousOfficerId: officerId });
       await manager.save(Assignment, a);
       if (!(await this.tryAssign(manager, a, officerId))) {
-        await this.announceWaiting(manager, a, 'its officer became unavailable and nobody else has free capacity', null, officerId);
+        await this.announceWaiting(
+          manager,
+          a,
+          'its officer became unavailable and nobody else has free capacity',
+          officer?.departmentId ?? null,
+          officerId,
+        );
       }
     }
     return held.length;

@@ -62,6 +62,10 @@ export class RequestEventsHandlers {
     if (takenBack) {
       await m.update(Request, { id: r.id }, { status: 'submitted', assigneeId: null, assigneeName: null, updatedAt: new Date() });
     }
+    // It waits in that department's queue: its supervisors see it there (and can assign it by hand).
+    if (e.departmentId && r.departmentId !== e.departmentId && (takenBack || r.status === 'submitted')) {
+      await m.update(Request, { id: r.id }, { departmentId: e.departmentId });
+    }
     await this.timeline.append(m, {
       requestId: e.requestId,
       type: 'waiting',
