@@ -6,7 +6,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCREENSHOT_DIR, checkPrerequisites, launchBrowser, withSystem } from './harness.mjs';
-import { journeys } from './journeys.mjs';
+import { journeys as basics } from './journeys.mjs';
+import { loopJourneys } from './journeys-loop.mjs';
+
+const journeys = [...basics, ...loopJourneys];
 
 const only = process.argv
   .find((a) => a.startsWith('--only='))
