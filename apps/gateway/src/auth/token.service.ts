@@ -19,13 +19,13 @@ export class TokenService {
 
   issue(user: UserView): string {
     const claims: TokenClaims = { sub: user.id, role: user.role, companyId: user.companyId, departmentId: user.departmentId };
-    return this.jwt.sign(claims, { secret: this.config.JWT_SECRET, expiresIn: this.config.JWT_TTL_SECONDS });
+    return this.jwt.sign(claims, { expiresIn: this.config.JWT_TTL_SECONDS });
   }
 
   verify(token: string): Actor {
     let claims: TokenClaims;
     try {
-      claims = this.jwt.verify<TokenClaims>(token, { secret: this.config.JWT_SECRET });
+      claims = this.jwt.verify<TokenClaims>(token);
     } catch (err) {
       const expired = (err as Error).name === 'TokenExpiredError';
       throw new CodedError('UNAUTHORIZED', expired ? 'the token has expired: log in again' : 'the token is not valid');
