@@ -50,6 +50,7 @@ export class FileRequestService {
         id: randomUUID(),
         referenceNo: formatReferenceNo(year, sequence),
         companyId,
+        companyName: company.name,
         filedBy: actor.userId,
         category: input.category,
         priority: effectivePriority(input.category, input.priority, input.details),

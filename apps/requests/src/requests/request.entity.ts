@@ -12,6 +12,10 @@ export class Request {
   @Column({ name: 'company_id', type: 'uuid' })
   companyId!: string;
 
+  /** The company's current name (set at filing, kept on rename). */
+  @Column({ name: 'company_name', type: 'text', default: '' })
+  companyName!: string;
+
   @Column({ name: 'filed_by', type: 'uuid' })
   filedBy!: string;
 

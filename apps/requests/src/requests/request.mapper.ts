@@ -7,6 +7,7 @@ export function toRequestView(r: Request): RequestView {
     id: r.id,
     referenceNo: r.referenceNo,
     companyId: r.companyId,
+    companyName: r.companyName,
     category: r.category,
     priority: r.priority,
     title: r.title,

@@ -68,6 +68,7 @@ export interface RequestView {
   id: string;
   referenceNo: string;
   companyId: string;
+  companyName: string;
   category: RequestCategory;
   priority: Priority;
   title: string;
