@@ -137,7 +137,7 @@ export const journeys = [
       await see(timeline.getByText('Filed', { exact: true }), 'a "Filed" event in the timeline');
       await see(timeline.getByText('Assigned', { exact: true }), 'an "Assigned" event in the timeline');
       await see(timeline.getByText('Deadlines set', { exact: true }), 'a "Deadlines set" event in the timeline');
-      await see(timeline.getByText(/Company user ·/), 'the company (not "System") as the one who filed');
+      await see(timeline.getByText(/Manager Chen ·/), 'the company user by name (not "System") as the one who filed');
       await shot(page, 'a3-phone-request-timeline');
     },
   },

@@ -124,13 +124,21 @@ describe('the request lifecycle', () => {
       return got.assignee?.id === helper.id ? got : undefined;
     }, 'the named officer to get it');
     expect(v.status).toBe('assigned');
-    const moves = (await z.supervisor.timeline(r.id)).map((e) => [e.type, e.message]);
-    expect(moves).toEqual(
+    const timeline = await z.supervisor.timeline(r.id);
+    expect(timeline.map((e) => [e.type, e.message])).toEqual(
       expect.arrayContaining([
         ['transferred', body.reason],
         ['assigned', helper.displayName],
       ]),
     );
+    // Who did what, by name: the company filed, the supervisor moved it, the system assigned it.
+    expect(timeline.find((e) => e.type === 'transferred')?.actor).toEqual({
+      id: z.supervisorUser.id,
+      role: 'supervisor',
+      displayName: z.supervisorUser.displayName,
+    });
+    expect(timeline.find((e) => e.type === 'filed')?.actor).toMatchObject({ role: 'company', displayName: z.companyUser.displayName });
+    expect(timeline.find((e) => e.type === 'assigned')?.actor).toBeNull();
   });
 
   it('a bad rating goes to the supervisor, who sends it back for rework; the good rating closes it', async () => {

@@ -36,7 +36,7 @@ export function toTimelineView(e: RequestEvent): TimelineEntryView {
     id: e.id,
     requestId: e.requestId,
     type: e.type,
-    actor: e.actorId ? { id: e.actorId, role: e.actorRole ?? 'system' } : null,
+    actor: e.actorId ? { id: e.actorId, role: e.actorRole ?? 'system', displayName: e.actorName } : null,
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     message: e.message,
