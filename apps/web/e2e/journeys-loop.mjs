@@ -3,6 +3,7 @@
 // holiday, and a supervisor downloading the ledger. Same rules as journeys.mjs: assert what a person
 // sees on screen.
 import { readFileSync } from 'node:fs';
+import { DEMO_PASSWORD } from './harness.mjs';
 import { check, choose, DESKTOP, logIn, notSee, PHONE, see, summaryStatus } from './journeys.mjs';
 
 /** Opens an Ant Design select by its label (within `scope`) and picks the option a person reads. */
@@ -182,6 +183,32 @@ export const loopJourneys = [
       check(text.charCodeAt(0) === 0xfeff, 'the ledger does not start with a byte-order mark (spreadsheets would garble Chinese)');
       check(text.includes(state.ref), `the ledger does not list ${state.ref}`);
       check(/[\u4e00-\u9fff]/.test(text.split('\r\n')[0] ?? ''), 'the ledger header is not in Chinese');
+    },
+  },
+  {
+    name: "i. a centre's printed QR code opens the filing page for that centre, through the login",
+    async run({ baseUrl, newPage, shot }) {
+      const staff = await newPage(DESKTOP);
+      await logIn(staff, baseUrl, 'supervisor1');
+      await staff.goto(`${baseUrl}/qr`);
+      const card = staff.locator('.qr-card').filter({ hasText: 'Enterprise Services' });
+      await see(card, "the demo centre's QR card");
+      await see(card.locator('canvas, svg'), 'the QR code itself');
+      const url = (await card.getByText(/\/portal\/new\?centre=/).innerText()).trim();
+      check(url === `${baseUrl}/portal/new?centre=DEMO-ENT`, `the QR card links to ${url}`);
+      await see(staff.getByRole('button', { name: 'Print' }), 'the print button');
+      await shot(staff, 'i1-qr-codes');
+
+      // A company user scans it on a phone: the login comes first, then the centre's filing page.
+      const phone = await newPage(PHONE);
+      await phone.goto(url);
+      await phone.waitForURL(/\/login/);
+      await phone.getByLabel('Username').fill('company1');
+      await phone.getByLabel('Password').fill(DEMO_PASSWORD);
+      await phone.getByRole('button', { name: 'Log in' }).click();
+      await phone.waitForURL(/\/portal\/new\?centre=DEMO-ENT$/, { timeout: 15_000 });
+      await see(phone.getByText('Service centre: DEMO-ENT'), 'the centre named on the filing form');
+      await see(phone.getByText('Choose a category'), 'the filing form');
     },
   },
 ];
