@@ -7,6 +7,7 @@ import { ReferenceSequences1764100000001 } from './migrations/1764100000001-refe
 import { Ledger1764100000002 } from './migrations/1764100000002-ledger';
 import { CompanyName1764100000003 } from './migrations/1764100000003-company-name';
 import { ActorName1764100000004 } from './migrations/1764100000004-actor-name';
+import { AssignedAt1764100000005 } from './migrations/1764100000005-assigned-at';
 import { Request } from './requests/request.entity';
 import { RequestEvent } from './timeline/request-event.entity';
 
@@ -24,6 +25,7 @@ export function requestsDatabase(url: string): ServiceDatabaseOptions {
       Ledger1764100000002,
       CompanyName1764100000003,
       ActorName1764100000004,
+      AssignedAt1764100000005,
     ],
   };
 }

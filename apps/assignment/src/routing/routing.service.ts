@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestFiledV1, RequestTransferRequestedV1 } from '@qifu/contracts';
+import type { RequestAssignedV1, RequestFiledV1, RequestTransferRequestedV1 } from '@qifu/contracts';
 import { OutboxPublisher } from '@qifu/messaging';
 import { type EntityManager, IsNull } from 'typeorm';
 import { User } from '../directory/user.entity';
@@ -77,6 +77,7 @@ export class RoutingService {
       targetDepartmentId: e.toDepartmentId,
       targetOfficerId: e.toOfficerId,
       previousOfficerId: e.fromOfficerId,
+      takenBackFrom: null,
     });
     await manager.save(Assignment, a);
     if (!(await this.tryAssign(manager, a, e.fromOfficerId))) {
@@ -156,7 +157,7 @@ export class RoutingService {
     const officer = held.length > 0 ? await manager.findOne(User, { where: { id: officerId }, select: { departmentId: true } }) : null;
     for (const a of held) {
       await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [officerId]);
-      Object.assign(a, { state: 'waiting', officerId: null, assignedAt: null, previousOfficerId: officerId });
+      Object.assign(a, { state: 'waiting', officerId: null, assignedAt: null, previousOfficerId: officerId, takenBackFrom: officerId });
       await manager.save(Assignment, a);
       if (!(await this.tryAssign(manager, a, officerId))) {
         await this.announceWaiting(
@@ -171,8 +172,28 @@ export class RoutingService {
     return held.length;
   }
 
-  async markAccepted(manager: EntityManager, requestId: string, at: Date): Promise<void> {
-    await manager.update(Assignment, { requestId, acceptedAt: IsNull() }, { acceptedAt: at });
+  /**
+   * The officer accepted the request. Usually it is theirs and this only records when. If it was taken
+   * from them at the same moment (they were marked unavailable before their acceptance reached us),
+   * acceptance wins: it goes back to them (their seat even beyond capacity: they are working on it)
+   * and the seat it took from someone else is freed and refilled.
+   */
+  async markAccepted(manager: EntityManager, requestId: string, officerId: string, at: Date): Promise<void> {
+    const a = await manager.findOne(Assignment, { where: { requestId }, lock: { mode: 'pessimistic_write' } });
+    if (!a) return;
+    if (a.state === 'assigned' && a.officerId === officerId) {
+      if (!a.acceptedAt) await manager.update(Assignment, { requestId }, { acceptedAt: at });
+      return;
+    }
+    if (a.state === 'released' || a.takenBackFrom !== officerId) return;
+    const accepter = await manager.findOne(User, { where: { id: officerId } });
+    if (!accepter) return;
+    const holder = a.state === 'assigned' ? a.officerId : null;
+    if (holder) await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [holder]);
+    await manager.update(User, { id: officerId }, { openCount: () => 'open_count + 1', lastAssignedAt: new Date() });
+    await this.assignTo(manager, a, accepter, 'accepted', holder);
+    await manager.update(Assignment, { requestId }, { acceptedAt: at, takenBackFrom: null });
+    if (holder) await this.drainFor(manager, holder);
   }
 
   /** A reopened or reworked case goes back to the officer who had it (even at capacity: it is theirs). */
@@ -187,7 +208,7 @@ export class RoutingService {
     manager: EntityManager,
     a: Assignment,
     officer: Pick<User, 'id' | 'displayName' | 'departmentId' | 'supervisorId'>,
-    reason: 'liaison' | 'category' | 'manual' | 'transfer',
+    reason: RequestAssignedV1['reason'],
     previousOfficerId: string | null,
   ): Promise<void> {
     const now = new Date();

@@ -69,6 +69,7 @@ export class FileRequestService {
         escalationLevel: 0,
         rating: null,
         acceptedAt: null,
+        assignedAt: null,
         resolvedAt: null,
         createdAt: now,
         updatedAt: now,

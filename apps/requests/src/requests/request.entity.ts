@@ -81,4 +81,8 @@ export class Request {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** When the current assignment was made (assignment events may arrive out of order). */
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
+  assignedAt!: Date | null;
 }
