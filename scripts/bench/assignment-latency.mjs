@@ -106,8 +106,14 @@ try {
     role: 'supervisor',
     departmentId: dept.id,
   });
-  for (let i = 0; i < officerCount; i++) {
-    await must('POST', '/users', admin, {
+  // Setup in small parallel batches (each user costs a password hash).
+  const inBatches = async (n, make) => {
+    const out = [];
+    for (let i = 0; i < n; i += 8) out.push(...(await Promise.all(Array.from({ length: Math.min(8, n - i) }, (_, k) => make(i + k)))));
+    return out;
+  };
+  await inBatches(officerCount, (i) =>
+    must('POST', '/users', admin, {
       username: `bench-officer-${i}`,
       password: 'bench-pass-1',
       displayName: `专员${i}`,
@@ -116,12 +122,10 @@ try {
       supervisorId: sup.id,
       categories: ['hiring', 'financing', 'policy'],
       capacity: 1000,
-    });
-  }
-  const companies = [];
-  for (let i = 0; i < 50; i++) {
-    const code = makeCreditCode(i);
-    const c = await must('POST', '/companies', admin, { name: `基准企业${i}`, creditCode: code });
+    }),
+  );
+  const companies = await inBatches(50, async (i) => {
+    const c = await must('POST', '/companies', admin, { name: `基准企业${i}`, creditCode: makeCreditCode(i) });
     await must('POST', '/users', admin, {
       username: `bench-co-${i}`,
       password: 'bench-pass-1',
@@ -129,10 +133,10 @@ try {
       role: 'company',
       companyId: c.id,
     });
-    companies.push((await must('POST', '/auth/login', undefined, { username: `bench-co-${i}`, password: 'bench-pass-1' })).accessToken);
-  }
+    return (await must('POST', '/auth/login', undefined, { username: `bench-co-${i}`, password: 'bench-pass-1' })).accessToken;
+  });
   // Warm up: a few filings so connections and caches exist.
-  await Promise.all(companies.slice(0, 10).map((t, i) => must('POST', '/requests', t, filing(i))));
+  for (const [i, t] of companies.slice(0, 10).entries()) await must('POST', '/requests', t, filing(i));
   await sleep(2000);
 
   console.log(`filing ${rate}/s for ${seconds} s against ${officerCount} officers (${children.length} service processes, 2 cores)`);
