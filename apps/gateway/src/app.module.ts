@@ -13,6 +13,7 @@ import { ReportsController } from './reports/reports.controller';
 import { WorkloadController } from './reports/workload.controller';
 import { RequestLifecycleController } from './requests/request-lifecycle.controller';
 import { RequestsController } from './requests/requests.controller';
+import { QueueBoardService } from './queues/queue-board.service';
 import { RpcModule } from './rpc/rpc.module';
 import { SlaController } from './sla/sla.controller';
 import { ThrottlingModule } from './throttling/throttling.module';
@@ -25,7 +26,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [RpcModule, AuthModule, ThrottlingModule, NotificationsModule, ...webApp(config)],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, DemoSeeder],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, DemoSeeder, QueueBoardService],
       exports: [GATEWAY_CONFIG],
       controllers: [
         HealthController,
@@ -48,7 +49,17 @@ function webApp(config: GatewayConfig): DynamicModule[] {
   return [
     ServeStaticModule.forRoot({
       rootPath: config.WEB_ROOT,
-      exclude: ['/api/{*path}', '/health/{*path}', '/metrics', '/docs', '/docs/{*path}', '/docs-json', '/docs-yaml'],
+      exclude: [
+        '/api/{*path}',
+        '/health/{*path}',
+        '/metrics',
+        '/admin/queues',
+        '/admin/queues/{*path}',
+        '/docs',
+        '/docs/{*path}',
+        '/docs-json',
+        '/docs-yaml',
+      ],
       serveStaticOptions: {
         index: 'index.html',
         // Vite names assets by content hash: cache them for a year; always revalidate the page itself.

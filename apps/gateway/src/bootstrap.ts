@@ -7,17 +7,20 @@ import { checkRedis, logLevels } from '@qifu/messaging';
 import compression from 'compression';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { TokenService } from './auth/token.service';
 import { checkGatewaySecrets, GatewayConfig } from './config/gateway.config';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { rejectNulInJson, rejectNulInUrl } from './errors/nul-guard';
 import { createValidationPipe } from './errors/validation';
+import { QUEUE_BOARD_PATH, queueBoardGuard } from './queues/queue-board.guard';
+import { QueueBoardService } from './queues/queue-board.service';
 
 export interface GatewayApp {
   app: INestApplication;
   config: GatewayConfig;
 }
 
-/** Builds the HTTP gateway (not yet listening): /api/v1, /health, /metrics, /docs. */
+/** Builds the HTTP gateway (not yet listening): /api/v1, /health, /metrics, /docs, /admin/queues. */
 export async function createGateway(env: Record<string, string | undefined>): Promise<GatewayApp> {
   const config = loadConfig(GatewayConfig, env);
   checkGatewaySecrets(config);
@@ -35,6 +38,7 @@ export async function createGateway(env: Record<string, string | undefined>): Pr
   app.use(rejectNulInUrl);
   app.useBodyParser('json', { limit: config.BODY_LIMIT, reviver: rejectNulInJson });
   app.set('query parser', 'simple');
+  app.use(QUEUE_BOARD_PATH, queueBoardGuard(app.get(TokenService)), app.get(QueueBoardService).router());
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -3,8 +3,8 @@
 // share what they learn (the reference number filed in a is handled in b and rated in c).
 import { DEMO_PASSWORD } from './harness.mjs';
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const DESKTOP = { viewport: { width: 1366, height: 900 } };
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const DESKTOP = { viewport: { width: 1366, height: 900 } };
 
 /**
  * @typedef {import('playwright-core').Page} Page
@@ -31,27 +31,27 @@ export async function notSee(locator, what, timeout = 15_000) {
   }
 }
 
-function check(condition, message) {
+export function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
 /** Logs in through the form, in whichever language the page shows (labels as a person reads them). */
-async function logIn(page, baseUrl, username, { en = true } = {}) {
+export async function logIn(page, baseUrl, username, { en = true, password = DEMO_PASSWORD } = {}) {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel(en ? 'Username' : '用户名').fill(username);
-  await page.getByLabel(en ? 'Password' : '密码').fill(DEMO_PASSWORD);
+  await page.getByLabel(en ? 'Password' : '密码').fill(password);
   await page.getByRole('button', { name: en ? 'Log in' : /登\s*录/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 });
 }
 
 /** On a phone the menu hides behind its trigger: open it and pick an entry. */
-async function phoneMenu(page, entry) {
+export async function phoneMenu(page, entry) {
   await page.locator('.ant-layout-sider-zero-width-trigger').click();
   await page.getByRole('menuitem', { name: entry }).click();
 }
 
 /** Clicks the button-style radio a person sees (the input itself is hidden). */
-async function choose(page, name) {
+export async function choose(page, name) {
   await page
     .locator('label')
     .filter({ has: page.getByRole('radio', { name, exact: true }) })
@@ -59,7 +59,7 @@ async function choose(page, name) {
 }
 
 /** The status tag in a request's summary (the bordered details block). */
-const summaryStatus = (page, text) => page.locator('.ant-descriptions').getByText(text, { exact: true });
+export const summaryStatus = (page, text) => page.locator('.ant-descriptions').getByText(text, { exact: true });
 
 function isoDate(daysFromNow) {
   const d = new Date(Date.now() + daysFromNow * 86_400_000);
@@ -137,7 +137,7 @@ export const journeys = [
       await see(timeline.getByText('Filed', { exact: true }), 'a "Filed" event in the timeline');
       await see(timeline.getByText('Assigned', { exact: true }), 'an "Assigned" event in the timeline');
       await see(timeline.getByText('Deadlines set', { exact: true }), 'a "Deadlines set" event in the timeline');
-      await see(timeline.getByText(/Company user ·/), 'the company (not "System") as the one who filed');
+      await see(timeline.getByText(/Manager Chen ·/), 'the company user by name (not "System") as the one who filed');
       await shot(page, 'a3-phone-request-timeline');
     },
   },

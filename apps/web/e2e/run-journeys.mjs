@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // npm run test:browser — starts the whole system from the root build, runs the browser journeys in
 // Debian's Chromium, always stops the system and drops its database; exits non-zero on any failure.
-// Option: --only=a,d (journey letters; a journey whose prerequisite is not run is reported as skipped,
+// Options: --docs refreshes the README's screenshots in docs/screenshots; --only=a,d (journey letters; a journey whose prerequisite is not run is reported as skipped,
 // which counts as a failure). QIFU_E2E_BASE_URL=http://host:port runs against a system already running.
-import { mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCREENSHOT_DIR, checkPrerequisites, launchBrowser, withSystem } from './harness.mjs';
-import { journeys } from './journeys.mjs';
+import { ROOT_DIR, SCREENSHOT_DIR, checkPrerequisites, launchBrowser, withSystem } from './harness.mjs';
+import { journeys as basics } from './journeys.mjs';
+import { loopJourneys } from './journeys-loop.mjs';
+
+const journeys = [...basics, ...loopJourneys];
+/** The screenshots shown in the README (docs/screenshots), refreshed with --docs. */
+const DOC_SHOTS = ['a1-phone-filing-form', 'b1-workbench-queue', 'b2-case-in-progress', 'e1-supervisor-dashboard', 'f2-workbench-live-arrival'];
 
 const only = process.argv
   .find((a) => a.startsWith('--only='))
@@ -116,4 +121,14 @@ const failed = results.filter((r) => r.status !== 'passed');
 console.log(
   `\n${results.length - failed.length}/${results.length} journeys passed in ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${SCREENSHOT_DIR}`,
 );
+// --docs: the README's pictures of the main pages are refreshed from this run's screenshots.
+if (process.argv.includes('--docs') && failed.length === 0) {
+  const docs = join(ROOT_DIR, 'docs', 'screenshots');
+  mkdirSync(docs, { recursive: true });
+  for (const name of DOC_SHOTS) {
+    const from = join(SCREENSHOT_DIR, `${name}.png`);
+    if (existsSync(from)) copyFileSync(from, join(docs, `${name}.png`));
+  }
+  console.log(`README screenshots refreshed in ${docs}`);
+}
 process.exit(failed.length > 0 || results.length === 0 ? 1 : 0);

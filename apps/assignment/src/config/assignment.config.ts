@@ -1,5 +1,6 @@
+import { Type } from 'class-transformer';
 import { BaseConfig } from '@qifu/config';
-import { IsString, MinLength } from 'class-validator';
+import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 
 export class AssignmentConfig extends BaseConfig {
   @IsString()
@@ -10,6 +11,13 @@ export class AssignmentConfig extends BaseConfig {
   @IsString()
   @MinLength(5, { message: 'set ADMIN_PASSWORD to the first admin password (at least 5 characters)' })
   ADMIN_PASSWORD: string = 'admin';
+
+  /** How often reconciliation re-counts each officer's load and gives waiting requests to free seats (ms). */
+  @IsInt()
+  @Min(200)
+  @Max(3_600_000)
+  @Type(() => Number)
+  ASSIGNMENT_SWEEP_MS: number = 30_000;
 }
 
 export function checkProductionSecrets(cfg: AssignmentConfig, env: Record<string, string | undefined>): void {

@@ -51,4 +51,8 @@ export class Assignment {
   /** The officer a transfer took it from, who does not get it straight back. */
   @Column({ name: 'previous_officer_id', type: 'uuid', nullable: true })
   previousOfficerId!: string | null;
+
+  /** Taken back from this officer when they became unavailable before accepting (cleared by any later move). */
+  @Column({ name: 'taken_back_from', type: 'uuid', nullable: true })
+  takenBackFrom!: string | null;
 }

@@ -24,7 +24,7 @@ export class RoutingHandlers {
 
   @OnEvent('request.accepted.v1')
   async accepted(e: RequestAcceptedV1, { manager }: InboxContext<'request.accepted.v1'>): Promise<void> {
-    await this.routing.markAccepted(manager, e.requestId, new Date(e.acceptedAt));
+    await this.routing.markAccepted(manager, e.requestId, e.officerId, new Date(e.acceptedAt));
   }
 
   @OnEvent('request.transfer_requested.v1')

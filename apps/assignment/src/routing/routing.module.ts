@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AssignmentReconciler } from './assignment.reconciler';
 import { RoutingHandlers } from './routing.handlers';
 import { RoutingService } from './routing.service';
 
 @Module({
-  providers: [RoutingService, RoutingHandlers],
+  providers: [RoutingService, RoutingHandlers, AssignmentReconciler],
   exports: [RoutingService],
 })
 export class RoutingModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestFiledV1, RequestTransferRequestedV1 } from '@qifu/contracts';
+import type { RequestAssignedV1, RequestFiledV1, RequestTransferRequestedV1 } from '@qifu/contracts';
 import { OutboxPublisher } from '@qifu/messaging';
 import { type EntityManager, IsNull } from 'typeorm';
 import { User } from '../directory/user.entity';
@@ -7,12 +7,14 @@ import { Assignment } from './assignment.entity';
 import { chooseOfficer } from './domain/routing-choice';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+/** Optimistic seat claims before falling back to locking every candidate. */
+const CLAIM_ATTEMPTS = 3;
 const WAITING_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, filed_at, request_id`;
 
 /**
- * Routing with capacity that holds under concurrency: every decision locks the candidate officers'
- * rows (in id order, so no deadlocks) and writes the new load, the assignment and its event in the
- * caller's transaction.
+ * Routing with capacity that holds under concurrency: a seat is taken by a conditional UPDATE of
+ * the officer's row (see tryAssign), and the new load, the assignment and its event are written in
+ * the caller's transaction.
  */
 @Injectable()
 export class RoutingService {
@@ -39,7 +41,23 @@ export class RoutingService {
     });
     await manager.insert(Assignment, row);
     const assigned = await this.tryAssign(manager, row);
-    if (!assigned) await this.announceWaiting(manager, row, 'no officer with this category has free capacity');
+    if (!assigned) {
+      await this.announceWaiting(manager, row, 'no officer with this category has free capacity', await this.homeDepartment(manager, row));
+    }
+  }
+
+  /**
+   * The department whose queue a new request waits in: its liaison officer's, else the one with the
+   * most officers for its category; null when no department has any (then every supervisor hears).
+   */
+  private async homeDepartment(manager: EntityManager, a: Assignment): Promise<string | null> {
+    const [row] = (await manager.query(
+      `SELECT department_id FROM users
+        WHERE role = 'officer' AND department_id IS NOT NULL AND (id = $1 OR $2 = ANY(categories))
+        GROUP BY department_id ORDER BY bool_or(id = $1) DESC, count(*) DESC, department_id LIMIT 1`,
+      [a.liaisonOfficerId ?? NO_ID, a.category],
+    )) as { department_id: string }[];
+    return row?.department_id ?? null;
   }
 
   /**
@@ -59,6 +77,7 @@ export class RoutingService {
       targetDepartmentId: e.toDepartmentId,
       targetOfficerId: e.toOfficerId,
       previousOfficerId: e.fromOfficerId,
+      takenBackFrom: null,
     });
     await manager.save(Assignment, a);
     if (!(await this.tryAssign(manager, a, e.fromOfficerId))) {
@@ -69,8 +88,34 @@ export class RoutingService {
     if (previous) await this.drainFor(manager, previous);
   }
 
-  /** Locks the candidates, chooses, and assigns. Returns false when nobody has room. */
+  /**
+   * Chooses and assigns; returns false when nobody has room. The common case takes one officer's
+   * seat with a conditional UPDATE (`open_count < capacity`, re-checked by PostgreSQL against the
+   * latest row), so concurrent routings lock one row each instead of every candidate. When nobody
+   * seems to have room, the candidates are locked (in id order) and read again: a seat freed by a
+   * transaction that has not committed yet is then waited for and seen, so a request never waits
+   * while a seat it could take is free.
+   */
   async tryAssign(manager: EntityManager, a: Assignment, previousOfficerId: string | null = null): Promise<boolean> {
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const decision = chooseOfficer(a, await this.candidates(manager, a, false));
+      if (!decision.officerId) break;
+      const officer = await this.claimSeat(manager, decision.officerId);
+      if (officer) {
+        await this.assignTo(manager, a, officer, decision.reason, previousOfficerId);
+        return true;
+      }
+    }
+    const candidates = await this.candidates(manager, a, true);
+    const decision = chooseOfficer(a, candidates);
+    if (!decision.officerId) return false;
+    const officer = candidates.find((c) => c.id === decision.officerId)!;
+    await manager.update(User, { id: officer.id }, { openCount: () => 'open_count + 1', lastAssignedAt: new Date() });
+    await this.assignTo(manager, a, officer, decision.reason, previousOfficerId);
+    return true;
+  }
+
+  private candidates(manager: EntityManager, a: Assignment, lock: boolean): Promise<User[]> {
     const qb = manager.createQueryBuilder(User, 'u').where(`u.role = 'officer' AND u.available`);
     if (a.targetOfficerId || a.targetDepartmentId) {
       qb.andWhere('(u.id = :officer OR u.department_id = :dept)', {
@@ -80,12 +125,23 @@ export class RoutingService {
     } else {
       qb.andWhere('(u.id = :liaison OR :category = ANY(u.categories))', { liaison: a.liaisonOfficerId ?? NO_ID, category: a.category });
     }
-    const candidates = await qb.orderBy('u.id').setLock('pessimistic_write').getMany();
-    const decision = chooseOfficer(a, candidates);
-    if (!decision.officerId) return false;
-    const officer = candidates.find((c) => c.id === decision.officerId)!;
-    await this.assignTo(manager, a, officer, decision.reason, previousOfficerId);
-    return true;
+    if (lock) qb.orderBy('u.id').setLock('pessimistic_write');
+    return qb.getMany();
+  }
+
+  /** Takes one seat of the officer if they are still available with room; null when someone was faster. */
+  private async claimSeat(
+    manager: EntityManager,
+    officerId: string,
+  ): Promise<Pick<User, 'id' | 'displayName' | 'departmentId' | 'supervisorId'> | null> {
+    const [rows] = (await manager.query(
+      `UPDATE users SET open_count = open_count + 1, last_assigned_at = now()
+        WHERE id = $1 AND role = 'officer' AND available AND open_count < capacity
+        RETURNING id, display_name, department_id, supervisor_id`,
+      [officerId],
+    )) as [{ id: string; display_name: string; department_id: string | null; supervisor_id: string | null }[], number];
+    const row = rows[0];
+    return row ? { id: row.id, displayName: row.display_name, departmentId: row.department_id, supervisorId: row.supervisor_id } : null;
   }
 
   /**
@@ -98,19 +154,46 @@ export class RoutingService {
       order: { filedAt: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
+    const officer = held.length > 0 ? await manager.findOne(User, { where: { id: officerId }, select: { departmentId: true } }) : null;
     for (const a of held) {
       await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [officerId]);
-      Object.assign(a, { state: 'waiting', officerId: null, assignedAt: null, previousOfficerId: officerId });
+      Object.assign(a, { state: 'waiting', officerId: null, assignedAt: null, previousOfficerId: officerId, takenBackFrom: officerId });
       await manager.save(Assignment, a);
       if (!(await this.tryAssign(manager, a, officerId))) {
-        await this.announceWaiting(manager, a, 'its officer became unavailable and nobody else has free capacity', null, officerId);
+        await this.announceWaiting(
+          manager,
+          a,
+          'its officer became unavailable and nobody else has free capacity',
+          officer?.departmentId ?? null,
+          officerId,
+        );
       }
     }
     return held.length;
   }
 
-  async markAccepted(manager: EntityManager, requestId: string, at: Date): Promise<void> {
-    await manager.update(Assignment, { requestId, acceptedAt: IsNull() }, { acceptedAt: at });
+  /**
+   * The officer accepted the request. Usually it is theirs and this only records when. If it was taken
+   * from them at the same moment (they were marked unavailable before their acceptance reached us),
+   * acceptance wins: it goes back to them (their seat even beyond capacity: they are working on it)
+   * and the seat it took from someone else is freed and refilled.
+   */
+  async markAccepted(manager: EntityManager, requestId: string, officerId: string, at: Date): Promise<void> {
+    const a = await manager.findOne(Assignment, { where: { requestId }, lock: { mode: 'pessimistic_write' } });
+    if (!a) return;
+    if (a.state === 'assigned' && a.officerId === officerId) {
+      if (!a.acceptedAt) await manager.update(Assignment, { requestId }, { acceptedAt: at });
+      return;
+    }
+    if (a.state === 'released' || a.takenBackFrom !== officerId) return;
+    const accepter = await manager.findOne(User, { where: { id: officerId } });
+    if (!accepter) return;
+    const holder = a.state === 'assigned' ? a.officerId : null;
+    if (holder) await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [holder]);
+    await manager.update(User, { id: officerId }, { openCount: () => 'open_count + 1', lastAssignedAt: new Date() });
+    await this.assignTo(manager, a, accepter, 'accepted', holder);
+    await manager.update(Assignment, { requestId }, { acceptedAt: at, takenBackFrom: null });
+    if (holder) await this.drainFor(manager, holder);
   }
 
   /** A reopened or reworked case goes back to the officer who had it (even at capacity: it is theirs). */
@@ -124,12 +207,11 @@ export class RoutingService {
   private async assignTo(
     manager: EntityManager,
     a: Assignment,
-    officer: User,
-    reason: 'liaison' | 'category' | 'manual' | 'transfer',
+    officer: Pick<User, 'id' | 'displayName' | 'departmentId' | 'supervisorId'>,
+    reason: RequestAssignedV1['reason'],
     previousOfficerId: string | null,
   ): Promise<void> {
     const now = new Date();
-    await manager.update(User, { id: officer.id }, { openCount: () => 'open_count + 1', lastAssignedAt: now });
     await manager.update(
       Assignment,
       { requestId: a.requestId },
@@ -201,6 +283,7 @@ export class RoutingService {
       if (!next) return given;
       const a = await manager.findOneByOrFail(Assignment, { requestId: next.request_id });
       const reason = a.targetOfficerId || a.targetDepartmentId ? 'transfer' : a.liaisonOfficerId === officerId ? 'liaison' : 'category';
+      await manager.update(User, { id: officerId }, { openCount: () => 'open_count + 1', lastAssignedAt: new Date() });
       await this.assignTo(manager, a, officer, reason, a.previousOfficerId);
       given += 1;
     }

@@ -8,6 +8,8 @@ interface TokenClaims {
   role: Role;
   companyId: string | null;
   departmentId: string | null;
+  /** Display name, shown on the timeline entries this person writes. */
+  name?: string;
 }
 
 @Injectable()
@@ -18,8 +20,14 @@ export class TokenService {
   ) {}
 
   issue(user: UserView): string {
-    const claims: TokenClaims = { sub: user.id, role: user.role, companyId: user.companyId, departmentId: user.departmentId };
-    return this.jwt.sign(claims, { secret: this.config.JWT_SECRET, expiresIn: this.config.JWT_TTL_SECONDS });
+    const claims: TokenClaims = {
+      sub: user.id,
+      role: user.role,
+      companyId: user.companyId,
+      departmentId: user.departmentId,
+      name: user.displayName,
+    };
+    return this.jwt.sign(claims, { expiresIn: this.config.JWT_TTL_SECONDS });
   }
 
   /** The expiry of a token already verified. */
@@ -31,12 +39,18 @@ export class TokenService {
   verify(token: string): Actor {
     let claims: TokenClaims;
     try {
-      claims = this.jwt.verify<TokenClaims>(token, { secret: this.config.JWT_SECRET });
+      claims = this.jwt.verify<TokenClaims>(token);
     } catch (err) {
       const expired = (err as Error).name === 'TokenExpiredError';
       throw new CodedError('UNAUTHORIZED', expired ? 'the token has expired: log in again' : 'the token is not valid');
     }
     if (!ROLES.includes(claims.role)) throw new CodedError('UNAUTHORIZED', 'the token is not valid');
-    return { userId: claims.sub, role: claims.role, companyId: claims.companyId, departmentId: claims.departmentId };
+    return {
+      userId: claims.sub,
+      role: claims.role,
+      companyId: claims.companyId,
+      departmentId: claims.departmentId,
+      displayName: typeof claims.name === 'string' ? claims.name : null,
+    };
   }
 }

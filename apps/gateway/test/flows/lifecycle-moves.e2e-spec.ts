@@ -97,6 +97,50 @@ describe('the request lifecycle', () => {
     expect((await z.officer.get(`/requests/${r.id}`)).status).toBe(404);
   });
 
+  it('lets a supervisor assign a waiting request by hand to a named officer; nobody else may', async () => {
+    // Nobody else in this suite handles approvals, so the request waits for this zone's full officer.
+    const z = await aZone(admin, { capacity: 0, categories: ['approval'] });
+    const helper = await aUser(admin, { role: 'officer', departmentId: z.dept.id, categories: ['policy'], capacity: 3 });
+    const r = await z.companyApi.ok(
+      z.companyApi.post<RequestView>('/requests', {
+        category: 'approval',
+        title: '环评审批咨询',
+        description: 'which approvals does a new dye line need',
+        details: {},
+      }),
+      [201],
+    );
+    await eventually(
+      async () => (await z.supervisor.notifications()).items.find((n) => n.type === 'request.unassigned' && n.requestId === r.id),
+      'the request waits (its only officer is full)',
+    );
+    const body = { toOfficerId: helper.id, reason: '临时指派 covering for a full colleague' };
+    expect((await z.companyApi.post(`/requests/${r.id}/transfer`, body)).status).toBe(403);
+    expect((await z.officer.post(`/requests/${r.id}/transfer`, body)).status).toBe(404);
+
+    expect((await post(z.supervisor, `/requests/${r.id}/transfer`, body)).status).toBe('submitted');
+    const v = await eventually(async () => {
+      const got = await z.companyApi.request(r.id);
+      return got.assignee?.id === helper.id ? got : undefined;
+    }, 'the named officer to get it');
+    expect(v.status).toBe('assigned');
+    const timeline = await z.supervisor.timeline(r.id);
+    expect(timeline.map((e) => [e.type, e.message])).toEqual(
+      expect.arrayContaining([
+        ['transferred', body.reason],
+        ['assigned', helper.displayName],
+      ]),
+    );
+    // Who did what, by name: the company filed, the supervisor moved it, the system assigned it.
+    expect(timeline.find((e) => e.type === 'transferred')?.actor).toEqual({
+      id: z.supervisorUser.id,
+      role: 'supervisor',
+      displayName: z.supervisorUser.displayName,
+    });
+    expect(timeline.find((e) => e.type === 'filed')?.actor).toMatchObject({ role: 'company', displayName: z.companyUser.displayName });
+    expect(timeline.find((e) => e.type === 'assigned')?.actor).toBeNull();
+  });
+
   it('a bad rating goes to the supervisor, who sends it back for rework; the good rating closes it', async () => {
     const z = await zone();
     const r = await assignedRequest(z);

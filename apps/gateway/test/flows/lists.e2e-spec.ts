@@ -9,14 +9,17 @@ jest.setTimeout(60_000);
 describe('GET /requests: filters, search and sorting', () => {
   let sys: TestSystem;
   let companyApi: Api;
+  let admin: Api;
+  let companyId: string;
   let filed: RequestView[];
 
   beforeAll(async () => {
     sys = await TestSystem.start({ label: 'lists' });
-    const admin = await new Api(sys.baseUrl).login('admin', 'admin');
+    admin = await new Api(sys.baseUrl).login('admin', 'admin');
     const dept = await aDepartment(admin);
     const officer = await aUser(admin, { role: 'officer', departmentId: dept.id, categories: ['hiring', 'financing'], capacity: 10 });
     const company = await aCompany(admin, { liaisonOfficerId: officer.id });
+    companyId = company.id;
     companyApi = await new Api(sys.baseUrl).login((await aUser(admin, { role: 'company', companyId: company.id })).username, PASSWORD);
     filed = [
       await fileHiring(companyApi, 5, { title: '急需挡车工五名', priority: 'normal' }),
@@ -67,5 +70,12 @@ describe('GET /requests: filters, search and sorting', () => {
     const badDate = await companyApi.get<{ message: string }>('/requests?from=yesterday');
     expect(badDate.status).toBe(400);
     expect(badDate.body.message).toContain('from');
+  });
+
+  it("names each request's company, and follows a rename", async () => {
+    expect((await list('')).items.map((r) => r.companyName)).toEqual(filed.map(() => '恒丰纺织'));
+    await admin.ok(admin.call('PATCH', `/companies/${companyId}`, { name: '恒丰纺织（集团）' }), [200]);
+    expect((await list('')).items.map((r) => r.companyName)).toEqual(filed.map(() => '恒丰纺织（集团）'));
+    expect((await companyApi.request(filed[0]!.id)).companyName).toBe('恒丰纺织（集团）');
   });
 });

@@ -69,7 +69,13 @@ export class CompaniesService {
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Company>;
     if (Object.keys(changes).length > 0) {
       try {
-        await this.dataSource.manager.update(Company, { id }, changes);
+        await this.dataSource.transaction(async (m) => {
+          await m.update(Company, { id }, changes);
+          // Requests show the company's current name.
+          if (changes.name !== undefined && changes.name !== existing.name) {
+            await m.query(`UPDATE requests SET company_name = $2 WHERE company_id = $1`, [id, changes.name]);
+          }
+        });
       } catch (err) {
         if (pgErrorCode(err) === PG_UNIQUE_VIOLATION) throw new CodedError('CONFLICT', 'creditCode is already registered');
         throw err;

@@ -26,9 +26,11 @@ export class RequestEventsHandlers {
   async assigned(e: RequestAssignedV1, { manager: m }: InboxContext<'request.assigned.v1'>): Promise<void> {
     const r = await this.lock(m, e.requestId);
     if (!r || r.status === 'cancelled' || r.status === 'closed') return;
+    const at = new Date(e.assignedAt);
+    // A later assignment is already on the request (events of one request may arrive out of order).
+    if (r.assignedAt && at < r.assignedAt) return;
     const from = r.status;
     const to = canApply('assign', from) ? 'assigned' : from;
-    const at = new Date(e.assignedAt);
     await m.update(
       Request,
       { id: r.id },
@@ -38,6 +40,7 @@ export class RequestEventsHandlers {
         assigneeName: e.officerName,
         departmentId: e.departmentId,
         supervisorId: e.supervisorId,
+        assignedAt: at,
         updatedAt: new Date(),
       },
     );
@@ -61,6 +64,10 @@ export class RequestEventsHandlers {
     const takenBack = !!e.releasedFrom && r.assigneeId === e.releasedFrom && r.status === 'assigned';
     if (takenBack) {
       await m.update(Request, { id: r.id }, { status: 'submitted', assigneeId: null, assigneeName: null, updatedAt: new Date() });
+    }
+    // It waits in that department's queue: its supervisors see it there (and can assign it by hand).
+    if (e.departmentId && r.departmentId !== e.departmentId && (takenBack || r.status === 'submitted')) {
+      await m.update(Request, { id: r.id }, { departmentId: e.departmentId });
     }
     await this.timeline.append(m, {
       requestId: e.requestId,

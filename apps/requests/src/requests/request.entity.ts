@@ -12,6 +12,10 @@ export class Request {
   @Column({ name: 'company_id', type: 'uuid' })
   companyId!: string;
 
+  /** The company's current name (set at filing, kept on rename). */
+  @Column({ name: 'company_name', type: 'text', default: '' })
+  companyName!: string;
+
   @Column({ name: 'filed_by', type: 'uuid' })
   filedBy!: string;
 
@@ -77,4 +81,8 @@ export class Request {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** When the current assignment was made (assignment events may arrive out of order). */
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
+  assignedAt!: Date | null;
 }

@@ -19,6 +19,10 @@ export class RequestEvent {
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId!: string | null;
 
+  /** The actor's display name when they acted (null for the system and for older entries). */
+  @Column({ name: 'actor_name', type: 'text', nullable: true })
+  actorName!: string | null;
+
   @Column({ name: 'actor_role', type: 'text', nullable: true })
   actorRole!: Role | 'system' | null;
 

@@ -7,7 +7,7 @@ import { RequestEvent } from './request-event.entity';
 export interface TimelineEntry {
   requestId: string;
   type: string;
-  actor: Pick<Actor, 'userId' | 'role'> | null;
+  actor: Pick<Actor, 'userId' | 'role' | 'displayName'> | null;
   fromStatus?: RequestStatus | null;
   toStatus?: RequestStatus | null;
   message?: string | null;
@@ -26,6 +26,7 @@ export class TimelineService {
       type: entry.type,
       actorId: entry.actor?.userId ?? null,
       actorRole: entry.actor?.role ?? 'system',
+      actorName: entry.actor?.displayName ?? null,
       fromStatus: entry.fromStatus ?? null,
       toStatus: entry.toStatus ?? null,
       message: entry.message ?? null,

@@ -6,7 +6,8 @@ export interface RequestAssignedV1 {
   departmentId: string | null;
   supervisorId: string | null;
   previousOfficerId: string | null;
-  reason: 'liaison' | 'category' | 'manual' | 'transfer';
+  /** `accepted`: given back to the officer who accepted it as it was being taken from them. */
+  reason: 'liaison' | 'category' | 'manual' | 'transfer' | 'accepted';
   assignedAt: string;
 }
 

@@ -10,6 +10,8 @@ export interface Actor {
   role: Role;
   companyId: string | null;
   departmentId: string | null;
+  /** The person's name as the token carries it (absent in tokens issued before names were added). */
+  displayName?: string | null;
 }
 
 export interface Page<T> {
@@ -68,6 +70,7 @@ export interface RequestView {
   id: string;
   referenceNo: string;
   companyId: string;
+  companyName: string;
   category: RequestCategory;
   priority: Priority;
   title: string;
@@ -86,7 +89,7 @@ export interface TimelineEntryView {
   id: string;
   requestId: string;
   type: string;
-  actor: { id: string; role: Role | 'system' } | null;
+  actor: { id: string; role: Role | 'system'; displayName: string | null } | null;
   fromStatus: RequestStatus | null;
   toStatus: RequestStatus | null;
   message: string | null;

@@ -72,6 +72,13 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
       connection: this.workerConnection,
       prefix: this.options.prefix,
       concurrency: this.options.inboxConcurrency ?? 8,
+      // A replica that dies mid-event (SIGKILL, OOM) leaves its jobs locked: they go back to the
+      // queue once the lock lapses, within ~15 s rather than BullMQ's default ~60 s. Running one
+      // again is harmless (the inbox row makes it a no-op if it had committed), so a job may stall
+      // several times (repeated crashes) before BullMQ gives up on it.
+      lockDuration: 10_000,
+      stalledInterval: 5_000,
+      maxStalledCount: 10,
     });
     this.worker.on('error', (err) => this.log.warn(`worker: ${err.message}`));
     this.worker.on('failed', (job, err) =>

@@ -16,6 +16,7 @@ describe('request state machine', () => {
     ['reopen', 'closed', 'in_progress'],
     ['transfer', 'in_progress', 'submitted'],
     ['transfer', 'assigned', 'submitted'],
+    ['transfer', 'submitted', 'submitted'],
     ['plan', 'in_progress', 'in_progress'],
   ])('%s moves %s to %s', (action, from, to) => {
     expect(nextStatus(action, from)).toBe(to);
@@ -46,8 +47,8 @@ describe('request state machine', () => {
     expect(() => nextStatus('cancel', 'resolved')).toThrow('cannot cancel a request that is resolved');
   });
 
-  it('cannot transfer a request nobody is working on any more', () => {
-    for (const status of ['submitted', 'awaiting_company', 'resolved', 'under_review', 'closed', 'cancelled'] as const) {
+  it('cannot transfer a request nobody is working on any more (a waiting one can be, by hand)', () => {
+    for (const status of ['awaiting_company', 'resolved', 'under_review', 'closed', 'cancelled'] as const) {
       expect(canApply('transfer', status)).toBe(false);
     }
   });

@@ -7,7 +7,8 @@ import { CodedError, type RequestStatus } from '@qifu/contracts';
  *   submitted → assigned → in_progress ⇄ awaiting_company → resolved → closed
  *   resolved → under_review (bad rating) → in_progress (rework) | closed (upheld)
  *   submitted | assigned | in_progress | awaiting_company → cancelled
- *   assigned | in_progress → submitted (transfer: waits for its next officer)
+ *   submitted | assigned | in_progress → submitted (transfer: waits for its next officer; a waiting
+ *     request transferred by a supervisor to a named officer is assignment by hand)
  *   resolved | closed → in_progress (reopen)
  */
 export const TRANSITIONS = {
@@ -22,7 +23,7 @@ export const TRANSITIONS = {
   review_upheld: { from: ['under_review'], to: 'closed' },
   cancel: { from: ['submitted', 'assigned', 'in_progress', 'awaiting_company'], to: 'cancelled' },
   reopen: { from: ['resolved', 'closed'], to: 'in_progress' },
-  transfer: { from: ['assigned', 'in_progress'], to: 'submitted' },
+  transfer: { from: ['submitted', 'assigned', 'in_progress'], to: 'submitted' },
   /** A dated plan for a case that cannot be solved within its target: the status stays. */
   plan: { from: ['in_progress'], to: 'in_progress' },
 } as const satisfies Record<string, { from: readonly RequestStatus[]; to: RequestStatus }>;

@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AssignmentConfig } from '../config/assignment.config';
+import { ASSIGNMENT_CONFIG } from '../config/assignment.tokens';
+import { RoutingService } from './routing.service';
+
+/**
+ * Reconciliation from PostgreSQL, on start and every ASSIGNMENT_SWEEP_MS: each officer's open count
+ * is re-counted from the assignments it holds (fixed and logged if it drifted), and every officer
+ * with room is given the waiting requests they may take. Routing already drains on each freed seat;
+ * this is the safety net for what no event announced (a crash between steps, Redis losing its data,
+ * a seat freed while a request was being routed elsewhere).
+ */
+@Injectable()
+export class AssignmentReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('AssignmentReconciler');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(ASSIGNMENT_CONFIG) private readonly config: AssignmentConfig,
+    private readonly dataSource: DataSource,
+    private readonly routing: RoutingService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.kick();
+    this.timer = setInterval(() => this.kick(), this.config.ASSIGNMENT_SWEEP_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Runs one pass unless one is already running. */
+  kick(): void {
+    if (this.running) return;
+    this.running = this.reconcile()
+      .then(() => undefined)
+      .catch((err: Error) => this.log.warn(`reconciliation failed, retried in ${this.config.ASSIGNMENT_SWEEP_MS} ms: ${err.message}`))
+      .finally(() => (this.running = undefined));
+  }
+
+  /** One pass; returns how many waiting requests it assigned. */
+  async reconcile(): Promise<number> {
+    const officers = (await this.dataSource.query(`SELECT id FROM users WHERE role = 'officer' ORDER BY id`)) as { id: string }[];
+    let assigned = 0;
+    for (const { id } of officers) {
+      assigned += await this.dataSource.transaction(async (m) => {
+        // Every change to an officer's load updates their row, so once it is locked the count below
+        // sees every committed assignment and none in flight.
+        const [officer] = (await m.query(`SELECT open_count FROM users WHERE id = $1 FOR UPDATE`, [id])) as { open_count: number }[];
+        if (!officer) return 0;
+        const [counted] = (await m.query(`SELECT count(*)::int AS n FROM assignments WHERE officer_id = $1 AND state = 'assigned'`, [
+          id,
+        ])) as {
+          n: number;
+        }[];
+        const n = counted?.n ?? 0;
+        if (n !== officer.open_count) {
+          this.log.warn(`officer ${id}: open count ${officer.open_count} corrected to ${n} from their assignments`);
+          await m.query(`UPDATE users SET open_count = $2 WHERE id = $1`, [id, n]);
+        }
+        return this.routing.drainFor(m, id);
+      });
+    }
+    if (assigned > 0) this.log.warn(`reconciliation assigned ${assigned} waiting request(s) that no event had routed`);
+    return assigned;
+  }
+}

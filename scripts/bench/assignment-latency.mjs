@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+// Benchmark (not a test): file → assigned latency at a steady filing rate. Starts the five services
+// as separate processes from dist/ against a scratch database and queue prefix, creates OFFICERS
+// officers (capacity large enough that nothing waits) and 50 companies, then files requests through
+// the public API at RATE per second for SECONDS seconds (open loop: a slow answer does not slow the
+// sender). Prints the POST latency, file → assigned latency (client send time → the assignment
+// service's commit time, both clocks of this machine) p50/p99/max, and the assignment throughput.
+// Usage: npm run build:api && node scripts/bench/assignment-latency.mjs [rate=50] [seconds=20] [officers=100]
+//        BENCH_DATABASE_URL (default postgres://127.0.0.1:5432/qifu_bench_assign; dropped at the end)
+//        BENCH_NODE_ARGS (extra node flags for the services, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(join(root, 'dist', 'package.json'));
+const { dropDatabase, withDefaultUser } = require(join(root, 'dist/libs/database/src/index.js'));
+const { deleteKeysWithPrefix } = require(join(root, 'dist/libs/messaging/src/index.js'));
+const { Client } = require('pg');
+const { Redis } = require('ioredis');
+
+const rate = Number(process.argv[2] ?? 50);
+const seconds = Number(process.argv[3] ?? 20);
+const officerCount = Number(process.argv[4] ?? 100);
+const url = process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/qifu_bench_assign';
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = `qifu-bench-assign-${Date.now().toString(36)}`;
+const port = 38_000 + Math.floor(Math.random() * 1000);
+const base = `http://127.0.0.1:${port}`;
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  ADMIN_PASSWORD: 'bench-admin',
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+  DATABASE_URL: url,
+  REDIS_URL: redisUrl,
+  QUEUE_PREFIX: prefix,
+  PORT: String(port),
+  LOG_LEVEL: 'warn',
+  LOGIN_RATE_LIMIT: '1000000',
+  FILING_RATE_LIMIT: '1000000',
+  RPC_TIMEOUT_MS: '25000',
+};
+
+const children = [];
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function api(method, path, token, body) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+async function must(method, path, token, body) {
+  const r = await api(method, path, token, body);
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+async function start() {
+  await dropDatabase(url).catch(() => undefined);
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The first service creates the database and its schema; start it alone to avoid a race on CREATE DATABASE.
+  for (const [i, name] of ['assignment', 'requests', 'sla', 'notifications', 'gateway'].entries()) {
+    const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'apps', name, 'src', 'main.js')], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child.stderr.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
+    children.push(child);
+    if (i === 0) await sleep(3000);
+  }
+  for (const until = Date.now() + 60_000; Date.now() < until; await sleep(300)) {
+    try {
+      if ((await fetch(`${base}/health/ready`)).status === 200) return;
+    } catch {
+      /* not up yet */
+    }
+  }
+  throw new Error('the system did not become ready within 60 s');
+}
+
+async function stop() {
+  await Promise.all(children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))))));
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  await deleteKeysWithPrefix(redis, prefix).finally(() => redis.disconnect());
+  await dropDatabase(url).catch(() => undefined);
+}
+
+let code = 0;
+try {
+  await start();
+  const admin = (await must('POST', '/auth/login', undefined, { username: 'admin', password: 'bench-admin' })).accessToken;
+  const dept = await must('POST', '/departments', admin, { name: '基准测试科', code: `B${Date.now().toString(36)}` });
+  const sup = await must('POST', '/users', admin, {
+    username: 'bench-sup',
+    password: 'bench-pass-1',
+    displayName: '主管',
+    role: 'supervisor',
+    departmentId: dept.id,
+  });
+  // Setup in small parallel batches (each user costs a password hash).
+  const inBatches = async (n, make) => {
+    const out = [];
+    for (let i = 0; i < n; i += 8) out.push(...(await Promise.all(Array.from({ length: Math.min(8, n - i) }, (_, k) => make(i + k)))));
+    return out;
+  };
+  await inBatches(officerCount, (i) =>
+    must('POST', '/users', admin, {
+      username: `bench-officer-${i}`,
+      password: 'bench-pass-1',
+      displayName: `专员${i}`,
+      role: 'officer',
+      departmentId: dept.id,
+      supervisorId: sup.id,
+      categories: ['hiring', 'financing', 'policy'],
+      capacity: 1000,
+    }),
+  );
+  const companies = await inBatches(50, async (i) => {
+    const c = await must('POST', '/companies', admin, { name: `基准企业${i}`, creditCode: makeCreditCode(i) });
+    await must('POST', '/users', admin, {
+      username: `bench-co-${i}`,
+      password: 'bench-pass-1',
+      displayName: `企业用户${i}`,
+      role: 'company',
+      companyId: c.id,
+    });
+    return (await must('POST', '/auth/login', undefined, { username: `bench-co-${i}`, password: 'bench-pass-1' })).accessToken;
+  });
+  // Warm up: a few filings so connections and caches exist.
+  for (const [i, t] of companies.slice(0, 10).entries()) await must('POST', '/requests', t, filing(i));
+  await sleep(2000);
+
+  console.log(`filing ${rate}/s for ${seconds} s against ${officerCount} officers (${children.length} service processes, 2 cores)`);
+  const sent = new Map();
+  const postMs = [];
+  const statuses = new Map();
+  const total = Math.round(rate * seconds);
+  const t0 = performance.now();
+  const epoch0 = Date.now();
+  const inflight = [];
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    const at = Date.now();
+    const s = performance.now();
+    inflight.push(
+      api('POST', '/requests', companies[i % companies.length], filing(i))
+        .then((r) => {
+          postMs.push(performance.now() - s);
+          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+          if (r.status === 201) sent.set(r.body.id, at);
+        })
+        .catch(() => statuses.set('error', (statuses.get('error') ?? 0) + 1)),
+    );
+  }
+  const sendSeconds = (performance.now() - t0) / 1000;
+  await Promise.all(inflight);
+
+  const db = new Client({ connectionString: withDefaultUser(url) });
+  await db.connect();
+  const ids = [...sent.keys()];
+  let rows = [];
+  for (const until = Date.now() + 120_000; Date.now() < until; await sleep(500)) {
+    rows = (
+      await db.query(`SELECT request_id, assigned_at FROM assignment.assignments WHERE request_id = ANY($1) AND assigned_at IS NOT NULL`, [
+        ids,
+      ])
+    ).rows;
+    if (rows.length === ids.length) break;
+  }
+  const { rows: filedRows } = await db.query(`SELECT id, created_at FROM requests.requests WHERE id = ANY($1)`, [ids]);
+  await db.end();
+  const createdAt = new Map(filedRows.map((r) => [r.id, r.created_at.getTime()]));
+  const latency = rows.map((r) => r.assigned_at.getTime() - sent.get(r.request_id)).sort((a, b) => a - b);
+  const commitToAssigned = rows.map((r) => r.assigned_at.getTime() - createdAt.get(r.request_id)).sort((a, b) => a - b);
+  const lastAssigned = Math.max(...rows.map((r) => r.assigned_at.getTime()));
+  postMs.sort((a, b) => a - b);
+
+  console.log(`sent ${total} in ${sendSeconds.toFixed(1)} s; answers: ${[...statuses].map(([k, v]) => `${k}×${v}`).join(', ')}`);
+  console.log(`POST /requests          p50 ${fmt(pct(postMs, 50))}  p99 ${fmt(pct(postMs, 99))}  max ${fmt(postMs.at(-1) ?? NaN)}`);
+  console.log(
+    `file → assigned         p50 ${fmt(pct(latency, 50))}  p99 ${fmt(pct(latency, 99))}  max ${fmt(latency.at(-1) ?? NaN)}  (${rows.length}/${ids.length} assigned)`,
+  );
+  console.log(`stored → assigned       p50 ${fmt(pct(commitToAssigned, 50))}  p99 ${fmt(pct(commitToAssigned, 99))}`);
+  console.log(
+    `assignment throughput   ${(rows.length / ((lastAssigned - epoch0) / 1000)).toFixed(1)} assigned/s (first send to last assignment)`,
+  );
+  if (rows.length !== ids.length) code = 1;
+} catch (err) {
+  console.error(err);
+  code = 1;
+} finally {
+  await stop();
+}
+process.exit(code);
+
+function filing(i) {
+  return {
+    category: 'hiring',
+    title: `急需挡车工 ${i}`,
+    description: 'short of loom operators for the night shift',
+    details: { positions: [{ title: '挡车工 loom operator', headcount: 1 + (i % 40) }] },
+  };
+}
+
+/** A valid Unified Social Credit Code (GB 32100-2015 check character). */
+function makeCreditCode(i) {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const body = `913205${String(10_000_000_000 + i).slice(-11)}`;
+  let sum = 0;
+  for (let k = 0; k < 17; k++) sum += alphabet.indexOf(body[k]) * weights[k];
+  return body + alphabet[(31 - (sum % 31)) % 31];
+}
