@@ -14,6 +14,7 @@ import { WorkloadController } from './reports/workload.controller';
 import { RequestLifecycleController } from './requests/request-lifecycle.controller';
 import { RequestsController } from './requests/requests.controller';
 import { RpcModule } from './rpc/rpc.module';
+import { CalendarsController } from './sla/calendars.controller';
 import { SlaController } from './sla/sla.controller';
 import { ThrottlingModule } from './throttling/throttling.module';
 
@@ -35,6 +36,7 @@ export class AppModule {
         ReportsController,
         WorkloadController,
         SlaController,
+        CalendarsController,
         NotificationsController,
       ],
     };

@@ -25,11 +25,15 @@ export class SlaAlertProcessor {
 
   async raise(alertId: string, expectedFireAt: number, now = new Date()): Promise<RaiseOutcome> {
     return this.dataSource.transaction(async (m) => {
+      // Lock order on every path: the timer row first, then its alert rows (meet, pause, resume, stop
+      // and plan replacement lock the timer and then write its alerts). The other order deadlocks.
+      const peek = await m.findOne(SlaAlert, { where: { id: alertId } });
+      if (!peek || peek.raisedAt || peek.cancelledAt) return 'skipped';
+      const timer = await m.findOne(SlaTimer, { where: { id: peek.timerId }, lock: { mode: 'pessimistic_write' } });
       const alert = await m.findOne(SlaAlert, { where: { id: alertId }, lock: { mode: 'pessimistic_write' } });
       if (!alert || alert.raisedAt || alert.cancelledAt || !alert.fireAt) return 'skipped';
       if (alert.fireAt.getTime() !== expectedFireAt) return 'skipped'; // moved (resumed): a newer job carries it
       if (alert.fireAt.getTime() > now.getTime()) return 'early';
-      const timer = await m.findOne(SlaTimer, { where: { id: alert.timerId }, lock: { mode: 'pessimistic_write' } });
       if (!timer || timer.state === 'paused' || timer.state === 'met') return 'skipped';
       const late = now.getTime() - alert.fireAt.getTime() > LATE_AFTER_MS;
       await m.update(SlaAlert, { id: alert.id }, { raisedAt: now, late });

@@ -37,10 +37,10 @@ export class SlaTimersService {
   async start(m: EntityManager, e: RequestFiledV1): Promise<void> {
     if (await m.exists(SlaTimer, { where: { requestId: e.requestId } })) return;
     const policy = await this.policies.forRequest(m, e);
-    const cal = this.calendars.get(policy.calendarId);
+    const cal = await this.calendars.get(policy.calendarId, m);
     const filedAt = new Date(e.filedAt);
     const plans = [planTarget(cal, 'response', terms(policy), filedAt), planTarget(cal, 'resolution', terms(policy), filedAt)];
-    for (const plan of plans) await this.insertTimer(m, e.requestId, e.referenceNo, policy, plan, null);
+    for (const plan of plans) await this.insertTimer(m, e.requestId, e.referenceNo, policy, plan, null, { category: e.category });
     await m.query('SELECT pg_notify($1, $2)', [SLA_ALERTS_CHANNEL, e.requestId]);
     await this.outbox.publish(m, 'sla.targets_set.v1', {
       requestId: e.requestId,
@@ -57,14 +57,13 @@ export class SlaTimersService {
    * target's calendar and clock, with the policy's warnings and a breach on its date.
    */
   async setPlan(m: EntityManager, e: RequestPlanSetV1): Promise<void> {
-    const resolution = await m.findOne(SlaTimer, {
-      where: { requestId: e.requestId, target: 'resolution' },
-      lock: { mode: 'pessimistic_write' },
-    });
+    // One locking statement over the request's timers, in id order, as on every other path.
+    const all = await m.find(SlaTimer, { where: { requestId: e.requestId }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const resolution = all.find((t) => t.target === 'resolution');
     if (!resolution) return;
     const policy = await m.findOne(SlaPolicy, { where: { name: resolution.policyName } });
-    const cal = this.calendars.get(resolution.calendarId);
-    const old = await m.find(SlaTimer, { where: { requestId: e.requestId, target: 'milestone' } });
+    const cal = await this.calendars.get(resolution.calendarId, m);
+    const old = all.filter((t) => t.target === 'milestone');
     if (old.length > 0) {
       await m.delete(SlaAlert, { timerId: In(old.map((t) => t.id)) });
       await m.delete(SlaTimer, { id: In(old.map((t) => t.id)) });
@@ -82,6 +81,7 @@ export class SlaTimersService {
         {
           assigneeId: resolution.assigneeId,
           supervisorId: resolution.supervisorId,
+          category: resolution.category,
           state: resolution.state === 'paused' ? 'paused' : 'running',
           pausedAt: resolution.state === 'paused' ? setAt : null,
         },
@@ -120,6 +120,7 @@ export class SlaTimersService {
       breachedAt: null,
       assigneeId: null,
       supervisorId: null,
+      category: null,
       ...extra,
     });
     await m.insert(
@@ -145,7 +146,11 @@ export class SlaTimersService {
   async meet(m: EntityManager, requestId: string, target: 'response' | 'resolution', at: Date): Promise<void> {
     // Resolving the case also reaches every milestone of its plan that is still open.
     const targets: SlaTimer['target'][] = target === 'resolution' ? ['resolution', 'milestone'] : ['response'];
-    const timers = await m.find(SlaTimer, { where: { requestId, target: In(targets) }, lock: { mode: 'pessimistic_write' } });
+    const timers = await m.find(SlaTimer, {
+      where: { requestId, target: In(targets) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
     const open = timers.filter((t) => t.state !== 'met');
     if (open.length === 0) return;
     for (const timer of open) {
@@ -163,7 +168,7 @@ export class SlaTimersService {
 
   /** Closed or cancelled: nothing more will be raised for this request. */
   async stopAll(m: EntityManager, requestId: string, at: Date): Promise<void> {
-    const timers = await m.find(SlaTimer, { where: { requestId }, lock: { mode: 'pessimistic_write' } });
+    const timers = await m.find(SlaTimer, { where: { requestId }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     await this.cancelPending(
       m,
       timers.map((t) => t.id),
@@ -175,10 +180,11 @@ export class SlaTimersService {
   async pause(m: EntityManager, requestId: string, at: Date): Promise<void> {
     const timers = await m.find(SlaTimer, {
       where: { requestId, target: In(PAUSABLE), state: 'running' },
+      order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
     for (const timer of timers) {
-      const left = remainingMillis(this.calendars.get(timer.calendarId), timer.clock, at, timer.dueAt);
+      const left = remainingMillis(await this.calendars.get(timer.calendarId, m), timer.clock, at, timer.dueAt);
       await m.update(SlaTimer, { id: timer.id }, { state: 'paused', pausedAt: at, remainingMs: String(left) });
     }
     if (timers.length > 0) await this.publishState(m, requestId);
@@ -188,12 +194,13 @@ export class SlaTimersService {
   async resume(m: EntityManager, requestId: string, at: Date): Promise<void> {
     const timers = await m.find(SlaTimer, {
       where: { requestId, target: In(PAUSABLE), state: 'paused' },
+      order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
     for (const timer of timers) {
       const pausedAt = timer.pausedAt;
       if (!pausedAt) continue;
-      const cal = this.calendars.get(timer.calendarId);
+      const cal = await this.calendars.get(timer.calendarId, m);
       const shift = (d: Date): Date => shiftedByPause(cal, timer.clock, pausedAt, at, d);
       const pending = await m.find(SlaAlert, { where: { timerId: timer.id, raisedAt: IsNull(), cancelledAt: IsNull() } });
       for (const alert of pending) {
