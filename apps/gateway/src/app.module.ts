@@ -7,6 +7,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { SlaMetricsReader } from './metrics/sla-metrics.reader';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -25,7 +26,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [RpcModule, AuthModule, ThrottlingModule, ...webApp(config)],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, DemoSeeder],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, DemoSeeder, SlaMetricsReader],
       exports: [GATEWAY_CONFIG],
       controllers: [
         HealthController,

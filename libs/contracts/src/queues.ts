@@ -22,3 +22,9 @@ export const RPC_QUEUES: Readonly<Record<ServiceName, string>> = {
 
 /** Per-service work queues that are not inboxes (timers, deliveries). */
 export const SLA_ALERT_QUEUE = 'sla-alerts';
+
+/**
+ * Redis key (after `QUEUE_PREFIX:`) of the sorted set of SLA replicas that published metrics; each
+ * replica's figures (prom-client JSON) sit at `<prefix>:<this>:<replica id>` until they expire.
+ */
+export const SLA_METRICS_KEY = 'qifu:metrics:sla';

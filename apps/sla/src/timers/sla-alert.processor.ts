@@ -9,7 +9,11 @@ import { SlaTimersService } from './sla-timers.service';
 /** A raise more than this long after its instant is flagged late (API.md: within 1 second). */
 export const LATE_AFTER_MS = 1_000;
 
-export type RaiseOutcome = 'raised' | 'skipped' | 'early';
+export type RaiseResult =
+  | { outcome: 'raised'; kind: SlaAlert['kind']; target: SlaTimer['target']; category: string | null; lateMs: number; late: boolean }
+  | { outcome: 'skipped' | 'early' };
+
+const SKIPPED: RaiseResult = { outcome: 'skipped' };
 
 /**
  * Raises one alert exactly once: the alert and its timer are locked, and whoever sets raised_at
@@ -23,19 +27,20 @@ export class SlaAlertProcessor {
     private readonly timers: SlaTimersService,
   ) {}
 
-  async raise(alertId: string, expectedFireAt: number, now = new Date()): Promise<RaiseOutcome> {
+  async raise(alertId: string, expectedFireAt: number, now = new Date()): Promise<RaiseResult> {
     return this.dataSource.transaction(async (m) => {
       // Lock order on every path: the timer row first, then its alert rows (meet, pause, resume, stop
       // and plan replacement lock the timer and then write its alerts). The other order deadlocks.
       const peek = await m.findOne(SlaAlert, { where: { id: alertId } });
-      if (!peek || peek.raisedAt || peek.cancelledAt) return 'skipped';
+      if (!peek || peek.raisedAt || peek.cancelledAt) return SKIPPED;
       const timer = await m.findOne(SlaTimer, { where: { id: peek.timerId }, lock: { mode: 'pessimistic_write' } });
       const alert = await m.findOne(SlaAlert, { where: { id: alertId }, lock: { mode: 'pessimistic_write' } });
-      if (!alert || alert.raisedAt || alert.cancelledAt || !alert.fireAt) return 'skipped';
-      if (alert.fireAt.getTime() !== expectedFireAt) return 'skipped'; // moved (resumed): a newer job carries it
-      if (alert.fireAt.getTime() > now.getTime()) return 'early';
-      if (!timer || timer.state === 'paused' || timer.state === 'met') return 'skipped';
-      const late = now.getTime() - alert.fireAt.getTime() > LATE_AFTER_MS;
+      if (!alert || alert.raisedAt || alert.cancelledAt || !alert.fireAt) return SKIPPED;
+      if (alert.fireAt.getTime() !== expectedFireAt) return SKIPPED; // moved (resumed): a newer job carries it
+      if (alert.fireAt.getTime() > now.getTime()) return { outcome: 'early' };
+      if (!timer || timer.state === 'paused' || timer.state === 'met') return SKIPPED;
+      const lateMs = now.getTime() - alert.fireAt.getTime();
+      const late = lateMs > LATE_AFTER_MS;
       await m.update(SlaAlert, { id: alert.id }, { raisedAt: now, late });
       const base: SlaAlertV1 = {
         alertId: alert.id,
@@ -59,7 +64,7 @@ export class SlaAlertProcessor {
         await this.outbox.publish(m, 'sla.escalated.v1', { ...base, level: alert.level, notify: alert.notify ?? 'supervisor' });
         await this.timers.publishState(m, timer.requestId);
       }
-      return 'raised';
+      return { outcome: 'raised', kind: alert.kind, target: timer.target, category: timer.category, lateMs, late };
     });
   }
 }

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { SLA_CONFIG } from '../config/sla.tokens';
 import type { SlaConfig } from '../config/sla.config';
+import { SlaMetrics } from '../metrics/sla-metrics';
 import { SlaAlertProcessor } from './sla-alert.processor';
 import { SLA_ALERTS_CHANNEL } from './sla-timers.service';
 
@@ -42,6 +43,7 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
     @Inject(SLA_CONFIG) private readonly config: SlaConfig,
     private readonly dataSource: DataSource,
     private readonly processor: SlaAlertProcessor,
+    private readonly metrics: SlaMetrics,
   ) {}
 
   private get epochKey(): string {
@@ -77,8 +79,9 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async process(job: Job<AlertJob>): Promise<void> {
-    const outcome = await this.processor.raise(job.data.alertId, job.data.fireAt);
-    if (outcome === 'early') {
+    const result = await this.processor.raise(job.data.alertId, job.data.fireAt);
+    if (result.outcome === 'raised') this.metrics.observeRaise(result);
+    if (result.outcome === 'early') {
       // Fired before its instant (clock skew between hosts): queue it again for the rest.
       await this.queue?.add('alert', job.data, {
         jobId: `alert-${job.data.alertId}-${job.data.fireAt}-r${randomUUID()}`,
@@ -100,6 +103,7 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
           while ((await this.sweep()) === SWEEP_BATCH) {
             /* more in the window */
           }
+          await this.retryOverdue();
         } catch (err) {
           this.log.warn(`sweep failed: ${(err as Error).message}`);
         }
@@ -145,6 +149,33 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
       await m.query('UPDATE alerts SET queued_epoch = $2 WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id), epoch]);
       return rows.length;
     });
+  }
+
+  /**
+   * Safety net: an alert long past its instant, queued in this epoch but still not raised, lost its
+   * job (it failed every attempt, or was removed). Queue it again under a new job id, at most once
+   * per SLA_RETRY_AFTER_SECONDS; raising is idempotent, so a retry that races the original is harmless.
+   */
+  private async retryOverdue(): Promise<void> {
+    const after = this.config.SLA_RETRY_AFTER_SECONDS;
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.fire_at FROM alerts a JOIN timers t ON t.id = a.timer_id
+        WHERE a.raised_at IS NULL AND a.cancelled_at IS NULL AND a.fire_at IS NOT NULL
+          AND a.fire_at < now() - make_interval(secs => $1) AND t.state IN ('running', 'breached')
+          AND a.queued_epoch IS NOT NULL
+        ORDER BY a.fire_at LIMIT ${SWEEP_BATCH}`,
+      [after],
+    )) as { id: string; fire_at: Date }[];
+    if (rows.length === 0) return;
+    const round = Math.floor(Date.now() / (after * 1000));
+    this.log.warn(`${rows.length} alert(s) overdue by more than ${after} s and not raised: queued again`);
+    await this.queue!.addBulk(
+      rows.map((r) => ({
+        name: 'alert',
+        data: { alertId: r.id, fireAt: r.fire_at.getTime() },
+        opts: { jobId: `alert-${r.id}-${r.fire_at.getTime()}-retry${round}`, attempts: 20, backoff: { type: 'exponential', delay: 200 } },
+      })),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -34,13 +34,25 @@ export class SlaTimersService {
     private readonly outbox: OutboxPublisher,
   ) {}
 
+  /**
+   * Filing and assignment events of one request are handled concurrently: both take this lock
+   * first, so whichever runs second sees what the first committed (else an assignment handled while
+   * the timers were being inserted would be lost).
+   */
+  private async lockRequest(m: EntityManager, requestId: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('sla-request:' || $1))`, [requestId]);
+  }
+
   async start(m: EntityManager, e: RequestFiledV1): Promise<void> {
+    await this.lockRequest(m, e.requestId);
     if (await m.exists(SlaTimer, { where: { requestId: e.requestId } })) return;
     const policy = await this.policies.forRequest(m, e);
     const cal = await this.calendars.get(policy.calendarId, m);
     const filedAt = new Date(e.filedAt);
     const plans = [planTarget(cal, 'response', terms(policy), filedAt), planTarget(cal, 'resolution', terms(policy), filedAt)];
-    for (const plan of plans) await this.insertTimer(m, e.requestId, e.referenceNo, policy, plan, null, { category: e.category });
+    const assignee = await this.assigneeOf(m, e.requestId);
+    for (const plan of plans)
+      await this.insertTimer(m, e.requestId, e.referenceNo, policy, plan, null, { category: e.category, ...assignee });
     await m.query('SELECT pg_notify($1, $2)', [SLA_ALERTS_CHANNEL, e.requestId]);
     await this.outbox.publish(m, 'sla.targets_set.v1', {
       requestId: e.requestId,
@@ -213,8 +225,29 @@ export class SlaTimersService {
     await this.publishState(m, requestId);
   }
 
-  async setAssignee(m: EntityManager, requestId: string, assigneeId: string, supervisorId: string | null): Promise<void> {
-    await m.update(SlaTimer, { requestId }, { assigneeId, supervisorId });
+  /**
+   * Remembers the latest assignment (an older event delivered late changes nothing) and names it on
+   * the request's timers. It may arrive before the filing: start() then reads it from the table.
+   */
+  async setAssignee(m: EntityManager, requestId: string, assigneeId: string, supervisorId: string | null, at: Date): Promise<void> {
+    await this.lockRequest(m, requestId);
+    const rows = (await m.query(
+      `INSERT INTO assignees (request_id, assignee_id, supervisor_id, assigned_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (request_id) DO UPDATE SET assignee_id = EXCLUDED.assignee_id, supervisor_id = EXCLUDED.supervisor_id,
+         assigned_at = EXCLUDED.assigned_at
+       WHERE assignees.assigned_at <= EXCLUDED.assigned_at
+       RETURNING request_id`,
+      [requestId, assigneeId, supervisorId, at],
+    )) as unknown[];
+    if (rows.length > 0) await m.update(SlaTimer, { requestId }, { assigneeId, supervisorId });
+  }
+
+  private async assigneeOf(m: EntityManager, requestId: string): Promise<Pick<SlaTimer, 'assigneeId' | 'supervisorId'>> {
+    const [row] = (await m.query('SELECT assignee_id, supervisor_id FROM assignees WHERE request_id = $1', [requestId])) as {
+      assignee_id: string;
+      supervisor_id: string | null;
+    }[];
+    return { assigneeId: row?.assignee_id ?? null, supervisorId: row?.supervisor_id ?? null };
   }
 
   private async cancelPending(m: EntityManager, timerIds: string[], at: Date): Promise<void> {
