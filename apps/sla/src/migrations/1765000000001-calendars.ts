@@ -24,9 +24,12 @@ export class Calendars1765000000001 implements MigrationInterface {
     await q.query(`ALTER TABLE sla.timers ADD COLUMN category text NULL`);
     // Metrics: the oldest alert due but not raised, and open timers, must not scan the table.
     await q.query(`CREATE INDEX timers_open ON sla.timers (state) WHERE state IN ('running', 'paused')`);
+    // A request's alerts (its escalation level on every state change) without scanning every alert.
+    await q.query(`CREATE INDEX alerts_request ON sla.alerts (request_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX sla.alerts_request`);
     await q.query(`DROP INDEX sla.timers_open`);
     await q.query(`ALTER TABLE sla.timers DROP COLUMN category`);
     await q.query(`DROP TABLE sla.calendars`);
