@@ -9,15 +9,15 @@ import { DataSource } from 'typeorm';
 import { SLA_CONFIG } from '../config/sla.tokens';
 import type { SlaConfig } from '../config/sla.config';
 import { SlaMetrics } from '../metrics/sla-metrics';
-import { SlaAlertProcessor } from './sla-alert.processor';
+import { MicroBatcher } from './micro-batcher';
+import { type AlertJob, type RaiseResult, SlaAlertProcessor } from './sla-alert.processor';
 import { SLA_ALERTS_CHANNEL } from './sla-timers.service';
 
-interface AlertJob {
-  alertId: string;
-  fireAt: number;
-}
-
 const SWEEP_BATCH = 5_000;
+/** Jobs in flight per replica, gathered into raise transactions of at most RAISE_BATCH alerts. */
+const WORKER_CONCURRENCY = 256;
+const RAISE_BATCH = 200;
+const RAISE_WAIT_MS = 5;
 
 /**
  * Deadlines live in PostgreSQL; only alerts due within the near window sit in Redis as delayed
@@ -38,6 +38,7 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
   private sweeping?: Promise<void>;
   private again = false;
   private stopped = false;
+  private readonly batcher = new MicroBatcher<AlertJob, RaiseResult>((jobs) => this.processor.raiseMany(jobs), RAISE_BATCH, RAISE_WAIT_MS);
 
   constructor(
     @Inject(SLA_CONFIG) private readonly config: SlaConfig,
@@ -60,7 +61,7 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
     this.worker = new Worker<AlertJob>(SLA_ALERT_QUEUE, (job) => this.process(job), {
       connection: this.workerConnection,
       prefix,
-      concurrency: 16,
+      concurrency: WORKER_CONCURRENCY,
       removeOnComplete: { age: 600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
     });
@@ -79,7 +80,7 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async process(job: Job<AlertJob>): Promise<void> {
-    const result = await this.processor.raise(job.data.alertId, job.data.fireAt);
+    const result = await this.batcher.add({ alertId: job.data.alertId, fireAt: job.data.fireAt });
     if (result.outcome === 'raised') this.metrics.observeRaise(result);
     if (result.outcome === 'early') {
       // Fired before its instant (clock skew between hosts): queue it again for the rest.

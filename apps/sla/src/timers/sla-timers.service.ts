@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { RequestFiledV1, RequestPlanSetV1 } from '@qifu/contracts';
-import { OutboxPublisher } from '@qifu/messaging';
-import { type EntityManager, In, IsNull, Not } from 'typeorm';
+import { type OutboxEvent, OutboxPublisher } from '@qifu/messaging';
+import { type EntityManager, In, IsNull } from 'typeorm';
 import { CalendarsService } from '../calendars/calendars.service';
 import { SlaPolicy } from '../policies/policy.entity';
 import { PoliciesService } from '../policies/policies.service';
@@ -256,15 +256,32 @@ export class SlaTimersService {
   }
 
   async publishState(m: EntityManager, requestId: string): Promise<void> {
-    const timers = await m.find(SlaTimer, { where: { requestId } });
-    const escalations = await m.count(SlaAlert, { where: { requestId, kind: 'escalation', raisedAt: Not(IsNull()) } });
-    await this.outbox.publish(m, 'sla.state_changed.v1', {
-      requestId,
-      state: overallState(timers),
-      responseDueAt: timers.find((t) => t.target === 'response')?.dueAt.toISOString() ?? null,
-      resolutionDueAt: timers.find((t) => t.target === 'resolution')?.dueAt.toISOString() ?? null,
-      escalationLevel: escalations,
-      at: new Date().toISOString(),
+    await this.outbox.publishMany(m, await this.stateEvents(m, [requestId]));
+  }
+
+  /** The `sla.state_changed.v1` event of each request: two queries whatever the number of requests. */
+  async stateEvents(m: EntityManager, requestIds: readonly string[]): Promise<OutboxEvent[]> {
+    if (requestIds.length === 0) return [];
+    const timers = await m.find(SlaTimer, { where: { requestId: In([...requestIds]) } });
+    const levels = (await m.query(
+      `SELECT request_id, count(*)::int AS n FROM alerts
+        WHERE request_id = ANY($1::uuid[]) AND kind = 'escalation' AND raised_at IS NOT NULL GROUP BY request_id`,
+      [requestIds],
+    )) as { request_id: string; n: number }[];
+    const at = new Date().toISOString();
+    return requestIds.map((requestId) => {
+      const mine = timers.filter((t) => t.requestId === requestId);
+      return {
+        name: 'sla.state_changed.v1',
+        payload: {
+          requestId,
+          state: overallState(mine),
+          responseDueAt: mine.find((t) => t.target === 'response')?.dueAt.toISOString() ?? null,
+          resolutionDueAt: mine.find((t) => t.target === 'resolution')?.dueAt.toISOString() ?? null,
+          escalationLevel: levels.find((l) => l.request_id === requestId)?.n ?? 0,
+          at,
+        },
+      };
     });
   }
 }
