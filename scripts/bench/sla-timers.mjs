@@ -38,21 +38,33 @@ await db.connect();
 await db.query('SET search_path = sla');
 const redis = new Redis(redisUrl);
 
-/** Bytes held by this run's keys (MEMORY USAGE of each), and how many keys. */
+/** Bytes held by this run's keys (MEMORY USAGE of each), in all and in the timer queue (sla-alerts). */
 async function redisMemory() {
   let cursor = '0';
   let bytes = 0;
   let keys = 0;
+  let timerBytes = 0;
+  let timerKeys = 0;
   do {
     const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
     cursor = next;
     if (found.length === 0) continue;
     const p = redis.pipeline();
     for (const k of found) p.memory('USAGE', k);
-    for (const [, n] of await p.exec()) bytes += Number(n ?? 0);
-    keys += found.length;
+    (await p.exec()).forEach(([, n], i) => {
+      bytes += Number(n ?? 0);
+      keys++;
+      if (found[i].startsWith(`${prefix}:sla-alerts:`)) {
+        timerBytes += Number(n ?? 0);
+        timerKeys++;
+      }
+    });
   } while (cursor !== '0');
-  return { bytes, keys, text: `${(bytes / 1024 / 1024).toFixed(2)} MiB in ${keys.toLocaleString()} keys` };
+  const mib = (b) => `${(b / 1024 / 1024).toFixed(2)} MiB`;
+  return {
+    bytes,
+    text: `timer queue ${mib(timerBytes)} in ${timerKeys.toLocaleString()} keys; all keys of the run ${mib(bytes)} in ${keys.toLocaleString()} (event queues of services not running here included)`,
+  };
 }
 
 /** Inserts `n` requests with a response and a resolution timer; `due` is SQL for each timer's due_at. */

@@ -35,13 +35,16 @@ export class SlaAlertProcessor {
     private readonly timers: SlaTimersService,
   ) {}
 
-  async raise(alertId: string, expectedFireAt: number, now = new Date()): Promise<RaiseResult> {
-    const [result] = await this.raiseMany([{ alertId, fireAt: expectedFireAt }], now);
+  async raise(alertId: string, expectedFireAt: number, at?: Date): Promise<RaiseResult> {
+    const [result] = await this.raiseMany([{ alertId, fireAt: expectedFireAt }], at);
     return result ?? SKIPPED;
   }
 
-  /** One result per job, in order. */
-  async raiseMany(jobs: readonly AlertJob[], now = new Date()): Promise<RaiseResult[]> {
+  /**
+   * One result per job, in order. The raise instant is read once the rows are locked (a batch may
+   * wait for a connection or a lock), unless `at` fixes it.
+   */
+  async raiseMany(jobs: readonly AlertJob[], at?: Date): Promise<RaiseResult[]> {
     const ids = [...new Set(jobs.map((j) => j.alertId))];
     return this.dataSource.transaction(async (m) => {
       const peek = await m.find(SlaAlert, { select: { id: true, timerId: true }, where: { id: In(ids) } });
@@ -59,6 +62,7 @@ export class SlaAlertProcessor {
           a,
         ]),
       );
+      const now = at ?? new Date();
 
       const results: RaiseResult[] = [];
       const raised: { alert: SlaAlert; timer: SlaTimer; late: boolean }[] = [];

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { SLA_CONFIG } from '../config/sla.tokens';
 import type { SlaConfig } from '../config/sla.config';
 import { SlaMetrics } from '../metrics/sla-metrics';
+import { type AlertGroup, groupByInstant, groupJobId } from './domain/alert-groups';
 import { MicroBatcher } from './micro-batcher';
 import { type AlertJob, type RaiseResult, SlaAlertProcessor } from './sla-alert.processor';
 import { SLA_ALERTS_CHANNEL } from './sla-timers.service';
@@ -18,6 +19,7 @@ const SWEEP_BATCH = 5_000;
 const WORKER_CONCURRENCY = 256;
 const RAISE_BATCH = 200;
 const RAISE_WAIT_MS = 5;
+const JOB_RETRY = { attempts: 20, backoff: { type: 'exponential', delay: 200 } } as const;
 
 /**
  * Deadlines live in PostgreSQL; only alerts due within the near window sit in Redis as delayed
@@ -29,8 +31,8 @@ const RAISE_WAIT_MS = 5;
 @Injectable()
 export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('SlaAlertScheduler');
-  private queue?: Queue<AlertJob>;
-  private worker?: Worker<AlertJob>;
+  private queue?: Queue<AlertGroup | AlertJob>;
+  private worker?: Worker<AlertGroup | AlertJob>;
   private redis?: Redis;
   private workerConnection?: Redis;
   private listener?: PgListener;
@@ -55,10 +57,10 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
     const { REDIS_URL: url, QUEUE_PREFIX: prefix } = this.config;
     this.redis = createRedis(url, { maxRetriesPerRequest: 1 });
     this.redis.on('error', (err: Error) => this.log.warn(`redis: ${err.message}`));
-    this.queue = new Queue<AlertJob>(SLA_ALERT_QUEUE, { connection: this.redis, prefix });
+    this.queue = new Queue<AlertGroup | AlertJob>(SLA_ALERT_QUEUE, { connection: this.redis, prefix });
     this.queue.on('error', (err: Error) => this.log.warn(`queue: ${err.message}`));
     this.workerConnection = createRedis(url);
-    this.worker = new Worker<AlertJob>(SLA_ALERT_QUEUE, (job) => this.process(job), {
+    this.worker = new Worker<AlertGroup | AlertJob>(SLA_ALERT_QUEUE, (job) => this.process(job), {
       connection: this.workerConnection,
       prefix,
       concurrency: WORKER_CONCURRENCY,
@@ -79,15 +81,23 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
     this.kick();
   }
 
-  private async process(job: Job<AlertJob>): Promise<void> {
-    const result = await this.batcher.add({ alertId: job.data.alertId, fireAt: job.data.fireAt });
-    if (result.outcome === 'raised') this.metrics.observeRaise(result);
-    if (result.outcome === 'early') {
-      // Fired before its instant (clock skew between hosts): queue it again for the rest.
-      await this.queue?.add('alert', job.data, {
-        jobId: `alert-${job.data.alertId}-${job.data.fireAt}-r${randomUUID()}`,
-        delay: Math.max(job.data.fireAt - Date.now(), 1),
-      });
+  /** A job carries the alerts due at one instant (older jobs: a single `alertId`). */
+  private async process(job: Job<AlertGroup | AlertJob>): Promise<void> {
+    const { fireAt } = job.data;
+    const ids = 'alertIds' in job.data ? job.data.alertIds : [job.data.alertId];
+    const results = await Promise.all(ids.map((alertId) => this.batcher.add({ alertId, fireAt })));
+    const early: string[] = [];
+    results.forEach((result, i) => {
+      if (result.outcome === 'raised') this.metrics.observeRaise(result);
+      if (result.outcome === 'early') early.push(ids[i]!);
+    });
+    if (early.length > 0) {
+      // Fired before its instant (clock skew between hosts): queue them again for the rest.
+      await this.queue?.add(
+        'alert',
+        { fireAt, alertIds: early },
+        { jobId: `alerts-${fireAt}-r${randomUUID()}`, delay: Math.max(fireAt - Date.now(), 1), ...JOB_RETRY },
+      );
     }
   }
 
@@ -135,16 +145,15 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
       )) as { id: string; fire_at: Date }[];
       if (rows.length === 0) return 0;
       const now = Date.now();
+      const groups = groupByInstant(
+        rows.map((r) => ({ id: r.id, fireAt: r.fire_at.getTime() })),
+        RAISE_BATCH,
+      );
       await this.queue!.addBulk(
-        rows.map((r) => ({
+        groups.map((g) => ({
           name: 'alert',
-          data: { alertId: r.id, fireAt: r.fire_at.getTime() },
-          opts: {
-            jobId: `alert-${r.id}-${r.fire_at.getTime()}`,
-            delay: Math.max(r.fire_at.getTime() - now, 0),
-            attempts: 20,
-            backoff: { type: 'exponential', delay: 200 },
-          },
+          data: g,
+          opts: { jobId: groupJobId(g), delay: Math.max(g.fireAt - now, 0), ...JOB_RETRY },
         })),
       );
       await m.query('UPDATE alerts SET queued_epoch = $2 WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id), epoch]);
@@ -173,8 +182,8 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
     await this.queue!.addBulk(
       rows.map((r) => ({
         name: 'alert',
-        data: { alertId: r.id, fireAt: r.fire_at.getTime() },
-        opts: { jobId: `alert-${r.id}-${r.fire_at.getTime()}-retry${round}`, attempts: 20, backoff: { type: 'exponential', delay: 200 } },
+        data: { fireAt: r.fire_at.getTime(), alertIds: [r.id] },
+        opts: { jobId: `alert-${r.id}-${r.fire_at.getTime()}-retry${round}`, ...JOB_RETRY },
       })),
     );
   }
