@@ -49,7 +49,11 @@ describe('SLA timers through failure', () => {
   beforeAll(async () => {
     if (!existsSync(builtMain('sla')))
       execFileSync('npm', ['run', 'build:api'], { cwd: join(__dirname, '..', '..', '..', '..'), stdio: 'inherit' });
-    sys = await TestSystem.start({ label: 'slafail', replicas: { sla: 0 }, env: { SLA_METRICS_PUSH_MS: '1000' } });
+    sys = await TestSystem.start({
+      label: 'slafail',
+      replicas: { sla: 0 },
+      env: { SLA_METRICS_PUSH_MS: '1000', SLA_RETRY_AFTER_SECONDS: '2' },
+    });
     procs.push(await ServiceProcess.start('sla', sys.env));
     admin = await new Api(sys.baseUrl).login('admin', 'admin');
     expect((await admin.call('PUT', '/sla/policies/default', POLICY)).status).toBe(200);
@@ -189,6 +193,36 @@ describe('SLA timers through failure', () => {
       redis.disconnect();
     }
     const rows = await allSettled(ids, 'every alert raised after the flush');
+    expect(rows.every((a) => a.raised_at !== null)).toBe(true);
+    await expectEachRaisedOnce(ids, rows);
+  });
+
+  it('a job lost from Redis while its epoch marker stays: the overdue safety net raises the alert, once', async () => {
+    const ids = await fileWithTimers(2);
+    await eventually(
+      async () => {
+        const res = await db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM sla.alerts WHERE request_id = ANY($1::uuid[]) AND queued_epoch IS NULL',
+          [ids],
+        );
+        return res.rows[0]?.n === 0 ? true : undefined;
+      },
+      'every alert queued',
+      20_000,
+    );
+    // Only the timer queue goes: the sweep still believes every alert is queued.
+    const redis = createRedis(TEST_REDIS_URL);
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${sys.queuePrefix}:sla-alerts:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) await redis.del(...keys);
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+    const rows = await allSettled(ids, 'every alert raised by the safety net');
     expect(rows.every((a) => a.raised_at !== null)).toBe(true);
     await expectEachRaisedOnce(ids, rows);
   });

@@ -40,6 +40,8 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
   private sweeping?: Promise<void>;
   private again = false;
   private stopped = false;
+  /** The overdue check runs at most once per SLA_SWEEP_MS, not on every NOTIFY. */
+  private lastRetry = 0;
   private readonly batcher = new MicroBatcher<AlertJob, RaiseResult>((jobs) => this.processor.raiseMany(jobs), RAISE_BATCH, RAISE_WAIT_MS);
 
   constructor(
@@ -114,7 +116,10 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
           while ((await this.sweep()) === SWEEP_BATCH) {
             /* more in the window */
           }
-          await this.retryOverdue();
+          if (Date.now() - this.lastRetry >= this.config.SLA_SWEEP_MS) {
+            this.lastRetry = Date.now();
+            await this.retryOverdue();
+          }
         } catch (err) {
           this.log.warn(`sweep failed: ${(err as Error).message}`);
         }
