@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   addDuration,
   CalendarError,
@@ -27,10 +27,23 @@ interface Compiled {
  * stays cached and a change made through any replica applies to the next deadline computed.
  */
 @Injectable()
-export class CalendarsService {
+export class CalendarsService implements OnApplicationBootstrap {
+  private readonly log = new Logger('CalendarsService');
   private readonly cache = new Map<string, Compiled>();
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The State Council publishes a year's schedule late in the year before: say when it is missing. */
+  async onApplicationBootstrap(): Promise<void> {
+    const nextYear = new Date().getUTCFullYear() + 1;
+    const { last } = chinaDefaultCalendarYears();
+    if (last >= nextYear) return;
+    const row = await this.dataSource.manager.findOne(CalendarRow, { where: { id: CN_DEFAULT_CALENDAR_ID } });
+    if (row?.holidays.some((d) => d.startsWith(`${nextYear}-`))) return;
+    this.log.warn(
+      `cn-default has no holidays for ${nextYear} (the chinese-days data ends with ${last}): once the State Council publishes the schedule, add it with PUT /calendars/cn-default or POST /calendars/cn-default/import-ics, or upgrade chinese-days`,
+    );
+  }
 
   async get(id: string, m: EntityManager = this.dataSource.manager): Promise<WorkingCalendar> {
     const head = await m.findOne(CalendarRow, { select: { id: true, version: true }, where: { id } });
