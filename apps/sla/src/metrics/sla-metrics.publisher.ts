@@ -14,6 +14,9 @@ import { SlaMetrics } from './sla-metrics';
  * periods; the gateway's /metrics sums the replicas with prom-client's AggregatorRegistry. This runs
  * on its own timer, apart from the alert workers, so stuck workers show as a growing lag.
  */
+/** Open timers are counted on every 6th publish (every 30 s with the default period). */
+const OPEN_TIMERS_EVERY = 6;
+
 @Injectable()
 export class SlaMetricsPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('SlaMetricsPublisher');
@@ -21,6 +24,7 @@ export class SlaMetricsPublisher implements OnApplicationBootstrap, OnApplicatio
   private redis?: Redis;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private ticks = 0;
 
   constructor(
     @Inject(SLA_CONFIG) private readonly config: SlaConfig,
@@ -42,15 +46,13 @@ export class SlaMetricsPublisher implements OnApplicationBootstrap, OnApplicatio
       .finally(() => (this.running = undefined));
   }
 
-  /** Reads the gauges from PostgreSQL (indexed: open timers by state, pending alerts by instant). */
+  /**
+   * Reads the gauges from PostgreSQL. The due-but-not-raised lag is an index range read and is
+   * fresh on every publish; counting open timers reads the whole partial index (about 0.45 s for
+   * 2 000 000 open timers here), so it is refreshed on every OPEN_TIMERS_EVERY-th publish only.
+   */
   async refreshGauges(): Promise<void> {
-    const open = (await this.dataSource.query(
-      `SELECT state, target, count(*)::int AS n FROM timers WHERE state IN ('running', 'paused') GROUP BY state, target`,
-    )) as { state: string; target: string; n: number }[];
-    this.metrics.openTimers.reset();
-    for (const state of ['running', 'paused'])
-      for (const target of ['response', 'resolution', 'milestone']) this.metrics.openTimers.set({ state, target }, 0);
-    for (const r of open) this.metrics.openTimers.set({ state: r.state, target: r.target }, r.n);
+    if (this.ticks++ % OPEN_TIMERS_EVERY === 0) await this.refreshOpenTimers();
     const [due] = (await this.dataSource.query(
       `SELECT count(*)::int AS n, COALESCE(EXTRACT(EPOCH FROM now() - min(a.fire_at)), 0)::float8 AS lag
          FROM alerts a JOIN timers t ON t.id = a.timer_id
@@ -59,6 +61,16 @@ export class SlaMetricsPublisher implements OnApplicationBootstrap, OnApplicatio
     )) as { n: number; lag: number }[];
     this.metrics.dueUnraised.set(due?.n ?? 0);
     this.metrics.oldestDueLag.set(due?.lag ?? 0);
+  }
+
+  private async refreshOpenTimers(): Promise<void> {
+    const open = (await this.dataSource.query(
+      `SELECT state, target, count(*)::int AS n FROM timers WHERE state IN ('running', 'paused') GROUP BY state, target`,
+    )) as { state: string; target: string; n: number }[];
+    this.metrics.openTimers.reset();
+    for (const state of ['running', 'paused'])
+      for (const target of ['response', 'resolution', 'milestone']) this.metrics.openTimers.set({ state, target }, 0);
+    for (const r of open) this.metrics.openTimers.set({ state: r.state, target: r.target }, r.n);
   }
 
   private async publish(): Promise<void> {
