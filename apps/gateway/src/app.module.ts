@@ -7,6 +7,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { SlaMetricsReader } from './metrics/sla-metrics.reader';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationController } from './organisation/organisation.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -15,6 +16,7 @@ import { RequestLifecycleController } from './requests/request-lifecycle.control
 import { RequestsController } from './requests/requests.controller';
 import { QueueBoardService } from './queues/queue-board.service';
 import { RpcModule } from './rpc/rpc.module';
+import { CalendarsController } from './sla/calendars.controller';
 import { SlaController } from './sla/sla.controller';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -26,7 +28,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [RpcModule, AuthModule, ThrottlingModule, NotificationsModule, ...webApp(config)],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, DemoSeeder, QueueBoardService],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, DemoSeeder, QueueBoardService, SlaMetricsReader],
       exports: [GATEWAY_CONFIG],
       controllers: [
         HealthController,
@@ -37,6 +39,7 @@ export class AppModule {
         ReportsController,
         WorkloadController,
         SlaController,
+        CalendarsController,
         WebhooksController,
       ],
     };

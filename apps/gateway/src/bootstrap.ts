@@ -37,6 +37,8 @@ export async function createGateway(env: Record<string, string | undefined>): Pr
   );
   app.use(rejectNulInUrl);
   app.useBodyParser('json', { limit: config.BODY_LIMIT, reviver: rejectNulInJson });
+  // POST /calendars/:id/import-ics takes a published holiday calendar as it is.
+  app.useBodyParser('text', { type: 'text/calendar', limit: config.BODY_LIMIT });
   app.set('query parser', 'simple');
   app.use(QUEUE_BOARD_PATH, queueBoardGuard(app.get(TokenService)), app.get(QueueBoardService).router());
   app.setGlobalPrefix('api/v1', {

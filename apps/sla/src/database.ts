@@ -2,6 +2,9 @@ import type { ServiceDatabaseOptions } from '@qifu/database';
 import { InboxRecord, OutboxMessage } from '@qifu/messaging';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { Milestones1764100000000 } from './migrations/1764100000000-milestones';
+import { Calendars1765000000001 } from './migrations/1765000000001-calendars';
+import { Assignees1765000000002 } from './migrations/1765000000002-assignees';
+import { CalendarRow } from './calendars/calendar.entity';
 import { SlaPolicy } from './policies/policy.entity';
 import { SlaAlert } from './timers/sla-alert.entity';
 import { SlaTimer } from './timers/sla-timer.entity';
@@ -12,7 +15,7 @@ export function slaDatabase(url: string): ServiceDatabaseOptions {
   return {
     url,
     schema: SCHEMA,
-    entities: [SlaPolicy, SlaTimer, SlaAlert, OutboxMessage, InboxRecord],
-    migrations: [Initial1764000000000, Milestones1764100000000],
+    entities: [CalendarRow, SlaPolicy, SlaTimer, SlaAlert, OutboxMessage, InboxRecord],
+    migrations: [Initial1764000000000, Milestones1764100000000, Calendars1765000000001, Assignees1765000000002],
   };
 }

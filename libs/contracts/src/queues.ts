@@ -26,3 +26,9 @@ export const SLA_ALERT_QUEUE = 'sla-alerts';
 /** Notifications' work queues: one job per webhook delivery and per email (job id = the row's id). */
 export const WEBHOOK_DELIVERY_QUEUE = 'notifications-webhooks';
 export const EMAIL_DELIVERY_QUEUE = 'notifications-email';
+
+/**
+ * Redis key (after `QUEUE_PREFIX:`) of the sorted set of SLA replicas that published metrics; each
+ * replica's figures (prom-client JSON) sit at `<prefix>:<this>:<replica id>` until they expire.
+ */
+export const SLA_METRICS_KEY = 'qifu:metrics:sla';

@@ -13,14 +13,12 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 }
 
 function refuse(res: Response, status: 401 | 403, message: string): void {
-  res
-    .status(status)
-    .json({
-      statusCode: status,
-      error: status === 401 ? 'Unauthorized' : 'Forbidden',
-      code: status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN',
-      message,
-    });
+  res.status(status).json({
+    statusCode: status,
+    error: status === 401 ? 'Unauthorized' : 'Forbidden',
+    code: status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN',
+    message,
+  });
 }
 
 /**

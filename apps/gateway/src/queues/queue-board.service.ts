@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { INBOX_QUEUES, RPC_QUEUES, SLA_ALERT_QUEUE } from '@qifu/contracts';
+import { EMAIL_DELIVERY_QUEUE, INBOX_QUEUES, RPC_QUEUES, SLA_ALERT_QUEUE, WEBHOOK_DELIVERY_QUEUE } from '@qifu/contracts';
 import { createRedis } from '@qifu/messaging';
 import { Queue } from 'bullmq';
 import type { Router } from 'express';
@@ -11,7 +11,13 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 import { QUEUE_BOARD_PATH } from './queue-board.guard';
 
 /** Every queue of the install, as operators look for them. */
-export const BOARD_QUEUES: readonly string[] = [...Object.values(RPC_QUEUES), ...Object.values(INBOX_QUEUES), SLA_ALERT_QUEUE];
+export const BOARD_QUEUES: readonly string[] = [
+  ...Object.values(RPC_QUEUES),
+  ...Object.values(INBOX_QUEUES),
+  SLA_ALERT_QUEUE,
+  WEBHOOK_DELIVERY_QUEUE,
+  EMAIL_DELIVERY_QUEUE,
+];
 
 /**
  * The queue dashboard at /admin/queues (bull-board, admin only): waiting, active, delayed, failed

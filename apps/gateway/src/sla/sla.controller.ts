@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CodedError, type SlaPolicyView } from '@qifu/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { RpcClientService } from '../rpc/rpc-client.service';
-import { DueQueryDto, PutPolicyDto } from './sla.dto';
+import { PutPolicyDto } from './sla.dto';
 
 @ApiTags('sla')
 @ApiBearerAuth()
@@ -26,10 +26,5 @@ export class SlaController {
       ]);
     }
     return this.rpc.call('sla.policies.put', { input: { ...body, name } });
-  }
-
-  @Get('calendars/:id/due')
-  due(@Param('id') id: string, @Query() q: DueQueryDto): Promise<{ dueAt: string }> {
-    return this.rpc.call('sla.due', { calendarId: id, from: q.from, duration: q.duration, clock: q.clock ?? 'business' });
   }
 }

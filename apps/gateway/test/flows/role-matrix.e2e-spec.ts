@@ -61,6 +61,10 @@ const MATRIX: readonly Row[] = [
   ['GET /sla/policies',                null,               401,      200,  200,         403,         403],
   ['PUT /sla/policies/:name',          null,               401,      200,  403,         403,         403],
   ['GET /calendars/:id/due',           null,               401,      200,  200,         200,         200],
+  ['GET /calendars',                   null,               401,      200,  200,         200,         200],
+  ['GET /calendars/:id',               null,               401,      200,  200,         200,         200],
+  ['POST /calendars',                  null,               401,      201,  403,         403,         403],
+  ['PUT /calendars/:id',               null,               401,      200,  403,         403,         403],
   ['GET /notifications',               null,               401,      200,  200,         200,         200],
   ['POST /notifications/:id/read',     null,               401,      404,  [200, 404],  [200, 404],  [200, 404]],
   ['POST /notifications/read-all',     null,               401,      200,  200,         200,         200],
@@ -108,6 +112,24 @@ const BODIES: Record<string, (w: World, who: Caller) => unknown> = {
   'POST /requests/:id/plan': () => ({
     milestones: [{ title: '组织招聘会 job fair', dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }],
     reason: '分批招聘 in stages',
+  }),
+  'POST /calendars': () => ({
+    name: '矩阵日历 matrix hall',
+    timezone: 'Asia/Shanghai',
+    workingHours: [{ weekday: 1, open: '09:00', close: '17:00' }],
+    holidays: [],
+    workdays: [],
+  }),
+  // cn-default without amendments: an allowed PUT changes nothing.
+  'PUT /calendars/:id': () => ({
+    name: 'China (State Council holidays, Beijing time)',
+    timezone: 'Asia/Shanghai',
+    workingHours: [1, 2, 3, 4, 5].flatMap((weekday) => [
+      { weekday, open: '09:00', close: '12:00' },
+      { weekday, open: '13:30', close: '17:30' },
+    ]),
+    holidays: [],
+    workdays: [],
   }),
   'PUT /sla/policies/:name': () => ({
     match: { category: 'policy', priority: 'low' },
@@ -189,6 +211,7 @@ describe('each role × endpoint × other tenant', () => {
     if (path.startsWith('/departments/:id')) return path.replace(':id', (tenant === 'own' ? w.a : w.b).dept.id);
     if (path.startsWith('/sla/policies/:name')) return path.replace(':name', 'matrix-low-policy');
     if (path.startsWith('/calendars/:id/due')) return '/calendars/cn-default/due?from=2025-09-30T10:00:00%2B08:00&duration=PT4H';
+    if (path.startsWith('/calendars/:id')) return path.replace(':id', 'cn-default');
     if (path.startsWith('/webhooks/:id')) {
       webhook ??= ok<{ id: string }>(w.api.admin, 'POST', '/webhooks', BODIES['POST /webhooks']!(w, 'admin'));
       return path.replace(':id', (await webhook).id);

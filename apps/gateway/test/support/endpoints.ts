@@ -175,6 +175,34 @@ export const ENDPOINTS: readonly Endpoint[] = [
     id: () => 'cn-default',
     query: () => ({ from: '2025-09-30T10:00:00+08:00', duration: 'P3D', clock: 'business' }),
   },
+  { name: 'GET /calendars/:id', as: 'officer', id: () => 'cn-default' },
+  {
+    name: 'POST /calendars',
+    as: 'admin',
+    body: () => ({
+      name: '夜间窗口 night desk',
+      timezone: 'Asia/Shanghai',
+      workingHours: [{ weekday: 1, open: '09:00', close: '17:00' }],
+      holidays: ['2027-01-01'],
+      workdays: [],
+    }),
+  },
+  {
+    // The built-in calendar with no amendments: a valid PUT changes nothing.
+    name: 'PUT /calendars/:id',
+    as: 'admin',
+    id: () => 'cn-default',
+    body: () => ({
+      name: 'China (State Council holidays, Beijing time)',
+      timezone: 'Asia/Shanghai',
+      workingHours: [1, 2, 3, 4, 5].flatMap((weekday) => [
+        { weekday, open: '09:00', close: '12:00' },
+        { weekday, open: '13:30', close: '17:30' },
+      ]),
+      holidays: [],
+      workdays: [],
+    }),
+  },
   { name: 'GET /notifications', as: 'officer', paginated: true, query: () => ({ unread: 'true' }) },
   { name: 'POST /notifications/:id/read', as: 'officer', id: (w) => w.notificationId },
   { name: 'POST /notifications/read-all', as: 'officer' },

@@ -16,4 +16,18 @@ export class SlaConfig extends BaseConfig {
   @Max(60_000)
   @Type(() => Number)
   SLA_SWEEP_MS: number = 5_000;
+
+  /** How often each replica publishes its metrics for the gateway's /metrics (ms). */
+  @IsInt()
+  @Min(500)
+  @Max(60_000)
+  @Type(() => Number)
+  SLA_METRICS_PUSH_MS: number = 5_000;
+
+  /** An alert this long past its instant and still not raised is queued again (a lost or failed job). */
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  @Type(() => Number)
+  SLA_RETRY_AFTER_SECONDS: number = 30;
 }

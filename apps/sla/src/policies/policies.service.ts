@@ -52,7 +52,7 @@ export class PoliciesService {
     checkDuration('resolution.duration', input.resolution.duration, input.resolution.clock);
     // Escalation steps run on the resolution target's clock.
     input.escalation.forEach((s, i) => checkDuration(`escalation.${i}.after`, s.after, input.resolution.clock));
-    if (!this.calendars.exists(input.calendarId))
+    if (!(await this.calendars.exists(input.calendarId)))
       problems.push({ field: 'calendarId', message: `calendarId: calendar ${input.calendarId} not found` });
     if (problems.length > 0) throw new CodedError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
     const row: SlaPolicy = {

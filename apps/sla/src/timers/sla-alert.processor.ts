@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SlaAlertV1 } from '@qifu/contracts';
-import { OutboxPublisher } from '@qifu/messaging';
-import { DataSource } from 'typeorm';
+import { type OutboxEvent, OutboxPublisher } from '@qifu/messaging';
+import { DataSource, In } from 'typeorm';
 import { SlaAlert } from './sla-alert.entity';
 import { SlaTimer } from './sla-timer.entity';
 import { SlaTimersService } from './sla-timers.service';
@@ -9,11 +9,23 @@ import { SlaTimersService } from './sla-timers.service';
 /** A raise more than this long after its instant is flagged late (API.md: within 1 second). */
 export const LATE_AFTER_MS = 1_000;
 
-export type RaiseOutcome = 'raised' | 'skipped' | 'early';
+export interface AlertJob {
+  alertId: string;
+  /** The instant the job was queued for (ms); a moved alert (resumed) is carried by a newer job. */
+  fireAt: number;
+}
+
+export type RaiseResult =
+  | { outcome: 'raised'; kind: SlaAlert['kind']; target: SlaTimer['target']; category: string | null; lateMs: number; late: boolean }
+  | { outcome: 'skipped' | 'early' };
+
+const SKIPPED: RaiseResult = { outcome: 'skipped' };
 
 /**
- * Raises one alert exactly once: the alert and its timer are locked, and whoever sets raised_at
- * first writes the event to the outbox in the same transaction; every later attempt sees it raised.
+ * Raises alerts exactly once, many per transaction: the timers are locked first (in id order, as
+ * on every other path: meet, pause, resume, stop and plan replacement lock timers, then write their
+ * alerts; the other order deadlocks), then the alerts. Whoever sets raised_at first writes the
+ * events to the outbox in the same transaction; every later attempt sees the alert raised.
  */
 @Injectable()
 export class SlaAlertProcessor {
@@ -23,39 +35,88 @@ export class SlaAlertProcessor {
     private readonly timers: SlaTimersService,
   ) {}
 
-  async raise(alertId: string, expectedFireAt: number, now = new Date()): Promise<RaiseOutcome> {
+  async raise(alertId: string, expectedFireAt: number, at?: Date): Promise<RaiseResult> {
+    const [result] = await this.raiseMany([{ alertId, fireAt: expectedFireAt }], at);
+    return result ?? SKIPPED;
+  }
+
+  /**
+   * One result per job, in order. The raise instant is read once the rows are locked (a batch may
+   * wait for a connection or a lock), unless `at` fixes it.
+   */
+  async raiseMany(jobs: readonly AlertJob[], at?: Date): Promise<RaiseResult[]> {
+    const ids = [...new Set(jobs.map((j) => j.alertId))];
     return this.dataSource.transaction(async (m) => {
-      const alert = await m.findOne(SlaAlert, { where: { id: alertId }, lock: { mode: 'pessimistic_write' } });
-      if (!alert || alert.raisedAt || alert.cancelledAt || !alert.fireAt) return 'skipped';
-      if (alert.fireAt.getTime() !== expectedFireAt) return 'skipped'; // moved (resumed): a newer job carries it
-      if (alert.fireAt.getTime() > now.getTime()) return 'early';
-      const timer = await m.findOne(SlaTimer, { where: { id: alert.timerId }, lock: { mode: 'pessimistic_write' } });
-      if (!timer || timer.state === 'paused' || timer.state === 'met') return 'skipped';
-      const late = now.getTime() - alert.fireAt.getTime() > LATE_AFTER_MS;
-      await m.update(SlaAlert, { id: alert.id }, { raisedAt: now, late });
-      const base: SlaAlertV1 = {
-        alertId: alert.id,
-        requestId: timer.requestId,
-        referenceNo: timer.referenceNo,
-        target: timer.target,
-        label: timer.label,
-        dueAt: timer.dueAt.toISOString(),
-        raisedAt: now.toISOString(),
-        late,
-        assigneeId: timer.assigneeId,
-        supervisorId: timer.supervisorId,
-      };
-      if (alert.kind === 'warning') {
-        await this.outbox.publish(m, 'sla.warning.v1', { ...base, fraction: alert.fraction ?? 0 });
-      } else if (alert.kind === 'breach') {
-        await m.update(SlaTimer, { id: timer.id }, { state: 'breached', breachedAt: now });
-        await this.outbox.publish(m, 'sla.breached.v1', base);
-        await this.timers.publishState(m, timer.requestId);
-      } else {
-        await this.outbox.publish(m, 'sla.escalated.v1', { ...base, level: alert.level, notify: alert.notify ?? 'supervisor' });
-        await this.timers.publishState(m, timer.requestId);
+      const peek = await m.find(SlaAlert, { select: { id: true, timerId: true }, where: { id: In(ids) } });
+      if (peek.length === 0) return jobs.map(() => SKIPPED);
+      const timerIds = [...new Set(peek.map((a) => a.timerId))];
+      const timers = new Map(
+        (await m.find(SlaTimer, { where: { id: In(timerIds) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } })).map((t) => [
+          t.id,
+          t,
+        ]),
+      );
+      const alerts = new Map(
+        (await m.find(SlaAlert, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } })).map((a) => [
+          a.id,
+          a,
+        ]),
+      );
+      const now = at ?? new Date();
+
+      const results: RaiseResult[] = [];
+      const raised: { alert: SlaAlert; timer: SlaTimer; late: boolean }[] = [];
+      const done = new Set<string>();
+      for (const job of jobs) {
+        const alert = alerts.get(job.alertId);
+        const timer = alert ? timers.get(alert.timerId) : undefined;
+        if (!alert || !timer || done.has(alert.id) || alert.raisedAt || alert.cancelledAt || !alert.fireAt) {
+          results.push(SKIPPED);
+        } else if (alert.fireAt.getTime() !== job.fireAt) {
+          results.push(SKIPPED); // moved (resumed): a newer job carries it
+        } else if (alert.fireAt.getTime() > now.getTime()) {
+          results.push({ outcome: 'early' });
+        } else if (timer.state === 'paused' || timer.state === 'met') {
+          results.push(SKIPPED);
+        } else {
+          const lateMs = now.getTime() - alert.fireAt.getTime();
+          const late = lateMs > LATE_AFTER_MS;
+          done.add(alert.id);
+          raised.push({ alert, timer, late });
+          results.push({ outcome: 'raised', kind: alert.kind, target: timer.target, category: timer.category, lateMs, late });
+        }
       }
-      return 'raised';
+      if (raised.length === 0) return results;
+
+      await m.query(
+        `UPDATE alerts a SET raised_at = $1, late = v.late FROM unnest($2::uuid[], $3::boolean[]) AS v(id, late) WHERE a.id = v.id`,
+        [now, raised.map((r) => r.alert.id), raised.map((r) => r.late)],
+      );
+      const breachedTimers = raised.filter((r) => r.alert.kind === 'breach').map((r) => r.timer.id);
+      if (breachedTimers.length > 0) await m.update(SlaTimer, { id: In(breachedTimers) }, { state: 'breached', breachedAt: now });
+
+      const events: OutboxEvent[] = raised.map(({ alert, timer, late }) => {
+        const base: SlaAlertV1 = {
+          alertId: alert.id,
+          requestId: timer.requestId,
+          referenceNo: timer.referenceNo,
+          target: timer.target,
+          label: timer.label,
+          dueAt: timer.dueAt.toISOString(),
+          raisedAt: now.toISOString(),
+          late,
+          assigneeId: timer.assigneeId,
+          supervisorId: timer.supervisorId,
+        };
+        if (alert.kind === 'warning') return { name: 'sla.warning.v1', payload: { ...base, fraction: alert.fraction ?? 0 } };
+        if (alert.kind === 'breach') return { name: 'sla.breached.v1', payload: base };
+        return { name: 'sla.escalated.v1', payload: { ...base, level: alert.level, notify: alert.notify ?? 'supervisor' } };
+      });
+      // A breach or an escalation changes the request's sla block (state, escalation level).
+      const changed = [...new Set(raised.filter((r) => r.alert.kind !== 'warning').map((r) => r.timer.requestId))];
+      events.push(...(await this.timers.stateEvents(m, changed)));
+      await this.outbox.publishMany(m, events, now);
+      return results;
     });
   }
 }

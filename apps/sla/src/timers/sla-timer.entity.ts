@@ -1,4 +1,4 @@
-import type { SlaClock, SlaState, SlaTarget } from '@qifu/contracts';
+import type { RequestCategory, SlaClock, SlaState, SlaTarget } from '@qifu/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One target (response, resolution or a plan milestone) of one request: its deadline and where it stands. */
@@ -52,6 +52,10 @@ export class SlaTimer {
 
   @Column({ name: 'breached_at', type: 'timestamptz', nullable: true })
   breachedAt!: Date | null;
+
+  /** The request's category (for breach metrics); null on timers older than the column. */
+  @Column('text', { nullable: true })
+  category!: RequestCategory | null;
 
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
   assigneeId!: string | null;

@@ -19,7 +19,7 @@ export class SlaTimersHandlers {
 
   @OnEvent('request.assigned.v1')
   async assigned(e: RequestAssignedV1, { manager }: InboxContext<'request.assigned.v1'>): Promise<void> {
-    await this.timers.setAssignee(manager, e.requestId, e.officerId, e.supervisorId);
+    await this.timers.setAssignee(manager, e.requestId, e.officerId, e.supervisorId, new Date(e.assignedAt));
   }
 
   @OnEvent('request.plan_set.v1')

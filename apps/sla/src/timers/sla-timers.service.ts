@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { RequestFiledV1, RequestPlanSetV1 } from '@qifu/contracts';
-import { OutboxPublisher } from '@qifu/messaging';
-import { type EntityManager, In, IsNull, Not } from 'typeorm';
+import { type OutboxEvent, OutboxPublisher } from '@qifu/messaging';
+import { type EntityManager, In, IsNull } from 'typeorm';
 import { CalendarsService } from '../calendars/calendars.service';
 import { SlaPolicy } from '../policies/policy.entity';
 import { PoliciesService } from '../policies/policies.service';
@@ -34,13 +34,25 @@ export class SlaTimersService {
     private readonly outbox: OutboxPublisher,
   ) {}
 
+  /**
+   * Filing and assignment events of one request are handled concurrently: both take this lock
+   * first, so whichever runs second sees what the first committed (else an assignment handled while
+   * the timers were being inserted would be lost).
+   */
+  private async lockRequest(m: EntityManager, requestId: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('sla-request:' || $1))`, [requestId]);
+  }
+
   async start(m: EntityManager, e: RequestFiledV1): Promise<void> {
+    await this.lockRequest(m, e.requestId);
     if (await m.exists(SlaTimer, { where: { requestId: e.requestId } })) return;
     const policy = await this.policies.forRequest(m, e);
-    const cal = this.calendars.get(policy.calendarId);
+    const cal = await this.calendars.get(policy.calendarId, m);
     const filedAt = new Date(e.filedAt);
     const plans = [planTarget(cal, 'response', terms(policy), filedAt), planTarget(cal, 'resolution', terms(policy), filedAt)];
-    for (const plan of plans) await this.insertTimer(m, e.requestId, e.referenceNo, policy, plan, null);
+    const assignee = await this.assigneeOf(m, e.requestId);
+    for (const plan of plans)
+      await this.insertTimer(m, e.requestId, e.referenceNo, policy, plan, null, { category: e.category, ...assignee });
     await m.query('SELECT pg_notify($1, $2)', [SLA_ALERTS_CHANNEL, e.requestId]);
     await this.outbox.publish(m, 'sla.targets_set.v1', {
       requestId: e.requestId,
@@ -57,14 +69,13 @@ export class SlaTimersService {
    * target's calendar and clock, with the policy's warnings and a breach on its date.
    */
   async setPlan(m: EntityManager, e: RequestPlanSetV1): Promise<void> {
-    const resolution = await m.findOne(SlaTimer, {
-      where: { requestId: e.requestId, target: 'resolution' },
-      lock: { mode: 'pessimistic_write' },
-    });
+    // One locking statement over the request's timers, in id order, as on every other path.
+    const all = await m.find(SlaTimer, { where: { requestId: e.requestId }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const resolution = all.find((t) => t.target === 'resolution');
     if (!resolution) return;
     const policy = await m.findOne(SlaPolicy, { where: { name: resolution.policyName } });
-    const cal = this.calendars.get(resolution.calendarId);
-    const old = await m.find(SlaTimer, { where: { requestId: e.requestId, target: 'milestone' } });
+    const cal = await this.calendars.get(resolution.calendarId, m);
+    const old = all.filter((t) => t.target === 'milestone');
     if (old.length > 0) {
       await m.delete(SlaAlert, { timerId: In(old.map((t) => t.id)) });
       await m.delete(SlaTimer, { id: In(old.map((t) => t.id)) });
@@ -82,6 +93,7 @@ export class SlaTimersService {
         {
           assigneeId: resolution.assigneeId,
           supervisorId: resolution.supervisorId,
+          category: resolution.category,
           state: resolution.state === 'paused' ? 'paused' : 'running',
           pausedAt: resolution.state === 'paused' ? setAt : null,
         },
@@ -120,6 +132,7 @@ export class SlaTimersService {
       breachedAt: null,
       assigneeId: null,
       supervisorId: null,
+      category: null,
       ...extra,
     });
     await m.insert(
@@ -145,7 +158,11 @@ export class SlaTimersService {
   async meet(m: EntityManager, requestId: string, target: 'response' | 'resolution', at: Date): Promise<void> {
     // Resolving the case also reaches every milestone of its plan that is still open.
     const targets: SlaTimer['target'][] = target === 'resolution' ? ['resolution', 'milestone'] : ['response'];
-    const timers = await m.find(SlaTimer, { where: { requestId, target: In(targets) }, lock: { mode: 'pessimistic_write' } });
+    const timers = await m.find(SlaTimer, {
+      where: { requestId, target: In(targets) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
     const open = timers.filter((t) => t.state !== 'met');
     if (open.length === 0) return;
     for (const timer of open) {
@@ -163,7 +180,7 @@ export class SlaTimersService {
 
   /** Closed or cancelled: nothing more will be raised for this request. */
   async stopAll(m: EntityManager, requestId: string, at: Date): Promise<void> {
-    const timers = await m.find(SlaTimer, { where: { requestId }, lock: { mode: 'pessimistic_write' } });
+    const timers = await m.find(SlaTimer, { where: { requestId }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     await this.cancelPending(
       m,
       timers.map((t) => t.id),
@@ -175,10 +192,11 @@ export class SlaTimersService {
   async pause(m: EntityManager, requestId: string, at: Date): Promise<void> {
     const timers = await m.find(SlaTimer, {
       where: { requestId, target: In(PAUSABLE), state: 'running' },
+      order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
     for (const timer of timers) {
-      const left = remainingMillis(this.calendars.get(timer.calendarId), timer.clock, at, timer.dueAt);
+      const left = remainingMillis(await this.calendars.get(timer.calendarId, m), timer.clock, at, timer.dueAt);
       await m.update(SlaTimer, { id: timer.id }, { state: 'paused', pausedAt: at, remainingMs: String(left) });
     }
     if (timers.length > 0) await this.publishState(m, requestId);
@@ -188,12 +206,13 @@ export class SlaTimersService {
   async resume(m: EntityManager, requestId: string, at: Date): Promise<void> {
     const timers = await m.find(SlaTimer, {
       where: { requestId, target: In(PAUSABLE), state: 'paused' },
+      order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
     for (const timer of timers) {
       const pausedAt = timer.pausedAt;
       if (!pausedAt) continue;
-      const cal = this.calendars.get(timer.calendarId);
+      const cal = await this.calendars.get(timer.calendarId, m);
       const shift = (d: Date): Date => shiftedByPause(cal, timer.clock, pausedAt, at, d);
       const pending = await m.find(SlaAlert, { where: { timerId: timer.id, raisedAt: IsNull(), cancelledAt: IsNull() } });
       for (const alert of pending) {
@@ -206,8 +225,29 @@ export class SlaTimersService {
     await this.publishState(m, requestId);
   }
 
-  async setAssignee(m: EntityManager, requestId: string, assigneeId: string, supervisorId: string | null): Promise<void> {
-    await m.update(SlaTimer, { requestId }, { assigneeId, supervisorId });
+  /**
+   * Remembers the latest assignment (an older event delivered late changes nothing) and names it on
+   * the request's timers. It may arrive before the filing: start() then reads it from the table.
+   */
+  async setAssignee(m: EntityManager, requestId: string, assigneeId: string, supervisorId: string | null, at: Date): Promise<void> {
+    await this.lockRequest(m, requestId);
+    const rows = (await m.query(
+      `INSERT INTO assignees (request_id, assignee_id, supervisor_id, assigned_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (request_id) DO UPDATE SET assignee_id = EXCLUDED.assignee_id, supervisor_id = EXCLUDED.supervisor_id,
+         assigned_at = EXCLUDED.assigned_at
+       WHERE assignees.assigned_at <= EXCLUDED.assigned_at
+       RETURNING request_id`,
+      [requestId, assigneeId, supervisorId, at],
+    )) as unknown[];
+    if (rows.length > 0) await m.update(SlaTimer, { requestId }, { assigneeId, supervisorId });
+  }
+
+  private async assigneeOf(m: EntityManager, requestId: string): Promise<Pick<SlaTimer, 'assigneeId' | 'supervisorId'>> {
+    const [row] = (await m.query('SELECT assignee_id, supervisor_id FROM assignees WHERE request_id = $1', [requestId])) as {
+      assignee_id: string;
+      supervisor_id: string | null;
+    }[];
+    return { assigneeId: row?.assignee_id ?? null, supervisorId: row?.supervisor_id ?? null };
   }
 
   private async cancelPending(m: EntityManager, timerIds: string[], at: Date): Promise<void> {
@@ -216,15 +256,32 @@ export class SlaTimersService {
   }
 
   async publishState(m: EntityManager, requestId: string): Promise<void> {
-    const timers = await m.find(SlaTimer, { where: { requestId } });
-    const escalations = await m.count(SlaAlert, { where: { requestId, kind: 'escalation', raisedAt: Not(IsNull()) } });
-    await this.outbox.publish(m, 'sla.state_changed.v1', {
-      requestId,
-      state: overallState(timers),
-      responseDueAt: timers.find((t) => t.target === 'response')?.dueAt.toISOString() ?? null,
-      resolutionDueAt: timers.find((t) => t.target === 'resolution')?.dueAt.toISOString() ?? null,
-      escalationLevel: escalations,
-      at: new Date().toISOString(),
+    await this.outbox.publishMany(m, await this.stateEvents(m, [requestId]));
+  }
+
+  /** The `sla.state_changed.v1` event of each request: two queries whatever the number of requests. */
+  async stateEvents(m: EntityManager, requestIds: readonly string[]): Promise<OutboxEvent[]> {
+    if (requestIds.length === 0) return [];
+    const timers = await m.find(SlaTimer, { where: { requestId: In([...requestIds]) } });
+    const levels = (await m.query(
+      `SELECT request_id, count(*)::int AS n FROM alerts
+        WHERE request_id = ANY($1::uuid[]) AND kind = 'escalation' AND raised_at IS NOT NULL GROUP BY request_id`,
+      [requestIds],
+    )) as { request_id: string; n: number }[];
+    const at = new Date().toISOString();
+    return requestIds.map((requestId) => {
+      const mine = timers.filter((t) => t.requestId === requestId);
+      return {
+        name: 'sla.state_changed.v1',
+        payload: {
+          requestId,
+          state: overallState(mine),
+          responseDueAt: mine.find((t) => t.target === 'response')?.dueAt.toISOString() ?? null,
+          resolutionDueAt: mine.find((t) => t.target === 'resolution')?.dueAt.toISOString() ?? null,
+          escalationLevel: levels.find((l) => l.request_id === requestId)?.n ?? 0,
+          at,
+        },
+      };
     });
   }
 }

@@ -79,6 +79,14 @@ export interface RequestAction {
 
 export type PutSlaPolicyInput = Omit<SlaPolicyView, 'updatedAt'>;
 
+export interface CalendarInput {
+  name: string;
+  timezone: string;
+  workingHours: { weekday: number; open: string; close: string }[];
+  holidays: string[];
+  workdays: string[];
+}
+
 export interface DueQuery {
   calendarId: string;
   from: string;

@@ -3,6 +3,7 @@ import type {
   CreateCompanyInput,
   CreateDepartmentInput,
   CreateUserInput,
+  CalendarInput,
   CreateWebhookInput,
   DueQuery,
   FileRequestInput,
@@ -21,6 +22,8 @@ import type {
 } from './commands';
 import type {
   Actor,
+  CalendarImportView,
+  CalendarView,
   CompanyView,
   DepartmentView,
   LedgerRow,
@@ -94,6 +97,11 @@ export interface RpcContract {
   'sla.policies.list': { req: Record<string, never>; res: SlaPolicyView[] };
   'sla.policies.put': { req: { input: PutSlaPolicyInput }; res: SlaPolicyView };
   'sla.due': { req: DueQuery; res: { dueAt: string } };
+  'sla.calendars.list': { req: Record<string, never>; res: CalendarView[] };
+  'sla.calendars.get': { req: { id: string }; res: CalendarView };
+  'sla.calendars.create': { req: { input: CalendarInput }; res: CalendarView };
+  'sla.calendars.put': { req: { id: string; input: CalendarInput }; res: CalendarView };
+  'sla.calendars.import_ics': { req: { id: string; ics: string }; res: CalendarImportView };
 
   'notifications.list': { req: { actor: Actor; unread: boolean } & PageQuery; res: Page<NotificationView> };
   'notifications.read': { req: { actor: Actor; id: string }; res: NotificationView };
@@ -154,6 +162,11 @@ export const RPC_ROUTES: Readonly<Record<RpcPattern, ServiceName>> = {
   'sla.policies.list': 'sla',
   'sla.policies.put': 'sla',
   'sla.due': 'sla',
+  'sla.calendars.list': 'sla',
+  'sla.calendars.get': 'sla',
+  'sla.calendars.create': 'sla',
+  'sla.calendars.put': 'sla',
+  'sla.calendars.import_ics': 'sla',
   'notifications.list': 'notifications',
   'notifications.read': 'notifications',
   'notifications.read-all': 'notifications',

@@ -179,6 +179,38 @@ export interface SlaPolicyView {
   updatedAt: string;
 }
 
+export interface CalendarWorkingHoursView {
+  /** ISO weekday, 1 = Monday .. 7 = Sunday. */
+  weekday: number;
+  open: string;
+  close: string;
+}
+
+/**
+ * A working calendar. For the built-in `cn-default`, `holidays` and `workdays` are the effective
+ * lists (the chinese-days dataset with the stored amendments over it) and `amendments` holds what
+ * was added at run time.
+ */
+export interface CalendarView {
+  id: string;
+  name: string;
+  timezone: string;
+  workingHours: CalendarWorkingHoursView[];
+  holidays: string[];
+  workdays: string[];
+  builtIn: boolean;
+  /** cn-default only: the years the official dataset covers. */
+  datasetYears: { first: number; last: number } | null;
+  amendments: { holidays: string[]; workdays: string[] } | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface CalendarImportView {
+  calendar: CalendarView;
+  imported: { holidays: number; workdays: number; ignoredEvents: number };
+}
+
 /** One line of a report breakdown (by category or by officer). */
 export interface ReportLine {
   key: string;

@@ -23,4 +23,16 @@ export class OutboxPublisher {
     await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.options.schema), id]);
     return id;
   }
+
+  /** Several events in one INSERT and one NOTIFY (for work done in batches, e.g. SLA alerts). */
+  async publishMany(manager: EntityManager, events: readonly OutboxEvent[], at = new Date()): Promise<string[]> {
+    if (events.length === 0) return [];
+    const rows = events.map((e) => ({ id: randomUUID(), name: e.name, payload: e.payload as object, occurredAt: at, publishedAt: null }));
+    await manager.insert(OutboxMessage, rows);
+    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.options.schema), rows[0]!.id]);
+    return rows.map((r) => r.id);
+  }
 }
+
+/** One event for publishMany: the name and its payload, typed together. */
+export type OutboxEvent = { [N in EventName]: { name: N; payload: EventPayloads[N] } }[EventName];
