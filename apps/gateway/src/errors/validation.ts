@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { CodedError, type FieldProblem } from '@qifu/contracts';
 
 /** Flattens nested class-validator errors into `details.positions.0.headcount`-style field paths. */
@@ -17,9 +17,19 @@ export function validationFailed(problems: FieldProblem[]): CodedError {
   return new CodedError('VALIDATION_FAILED', problems.map((p) => p.message).join('; '), problems);
 }
 
+/** No endpoint takes a JSON array as its whole body: one is refused before the DTO sees it. */
+class EdgeValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && Array.isArray(value) && metadata.metatype !== Array) {
+      throw validationFailed([{ field: 'body', message: 'body: must be a JSON object, not an array' }]);
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 /** Strict validation at the edge: unknown fields are refused, types converted, errors name the field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,0 +1,82 @@
+import { withDefaultUser } from '@qifu/database';
+import { eventually } from '@qifu/testing';
+import { Client } from 'pg';
+import { Api } from '../support/api';
+import { aTeam, CAPACITY, expectConsistent, fileHiringN, routingOf } from '../support/assignment-checks';
+import { ServiceProcess } from '../support/service-process';
+import { TestSystem } from '../support/system';
+
+jest.setTimeout(600_000);
+
+/**
+ * Issue #4, point 6: the assignment service killed mid-burst (SIGKILL, as a crash) and started
+ * again: every request that could be assigned is, none twice, nobody beyond capacity. The assignment
+ * service runs as its own process here (built in dist/) so that it can really be killed.
+ */
+describe('assignment: restart-safe', () => {
+  let sys: TestSystem;
+  let assignment: ServiceProcess | undefined;
+  let db: Client;
+  let admin: Api;
+
+  beforeAll(async () => {
+    sys = await TestSystem.start({
+      label: 'asg-restart',
+      replicas: { assignment: 0 },
+      env: { RPC_TIMEOUT_MS: '20000', ASSIGNMENT_SWEEP_MS: '2000' },
+    });
+    assignment = await ServiceProcess.start('assignment', sys.env);
+    admin = await new Api(sys.baseUrl).login('admin', 'admin');
+    db = new Client({ connectionString: withDefaultUser(sys.databaseUrl) });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await assignment?.stop();
+    await sys?.stop();
+  });
+
+  it('loses nothing and assigns nothing twice when the assignment service is killed mid-burst', async () => {
+    const { officers, company } = await aTeam(admin, 10, 'hiring');
+    const seats = officers.length * CAPACITY;
+    const burst = Promise.all(Array.from({ length: 250 }, (_, i) => fileHiringN(company, i)));
+    const atKill = await eventually(
+      async () => {
+        const r = await routingOf(db, 'hiring');
+        return r.rows >= 30 ? r : undefined;
+      },
+      'the burst to be under way',
+      60_000,
+      20,
+    );
+    await assignment!.kill();
+    expect(atKill.rows).toBeLessThan(250);
+    const answers = await burst;
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+
+    assignment = await ServiceProcess.start('assignment', sys.env);
+    const settled = await eventually(
+      async () => {
+        const r = await routingOf(db, 'hiring');
+        return r.rows === 250 && r.assigned === seats ? r : undefined;
+      },
+      'all 250 routed after the restart, 100 assigned',
+      120_000,
+      250,
+    );
+    expect(settled).toEqual({ filed: 250, rows: 250, assigned: seats, waiting: 250 - seats });
+    await eventually(
+      async () => {
+        const { rows } = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM requests.requests WHERE category = 'hiring' AND status = 'assigned'`,
+        );
+        return rows[0]!.n === seats ? true : undefined;
+      },
+      'the requests service to show 100 assigned',
+      60_000,
+      250,
+    );
+    await expectConsistent(db, officers);
+  });
+});
