@@ -94,6 +94,8 @@ export const journeys = [
       // Leave the field by clicking elsewhere (Enter would submit the whole form, as in any HTML form).
       await page.getByText('Choose a category').click();
       check((await date.inputValue()) === neededBy, `the "Needed by" date did not keep ${neededBy}`);
+      await notSee(page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)'), 'the date picker');
+      await page.getByLabel('Title').scrollIntoViewIfNeeded();
       await shot(page, 'a1-phone-filing-form');
       await page.getByRole('button', { name: 'Submit' }).click();
 
