@@ -9,6 +9,7 @@
 //        BENCH_DATABASE_URL (default postgres://127.0.0.1:5432/qifu_bench_assign; dropped at the end)
 //        BENCH_NODE_ARGS (extra node flags for the services, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -27,7 +28,7 @@ const officerCount = Number(process.argv[4] ?? 100);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/qifu_bench_assign';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `qifu-bench-assign-${Date.now().toString(36)}`;
-const port = 38_000 + Math.floor(Math.random() * 1000);
+const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const env = {
   ...process.env,
@@ -45,6 +46,18 @@ const env = {
 };
 
 const children = [];
+
+/** A port nobody listens on (asked of the OS, then released for the gateway). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port: p } = srv.address();
+      srv.close(() => resolve(p));
+    });
+  });
+}
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -75,10 +88,12 @@ async function start() {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
+    child.once('exit', (code) => code !== 0 && code !== null && !stopping && (startFailed = `${name} exited with ${code}`));
     children.push(child);
     if (i === 0) await sleep(3000);
   }
   for (const until = Date.now() + 60_000; Date.now() < until; await sleep(300)) {
+    if (startFailed) throw new Error(startFailed);
     try {
       if ((await fetch(`${base}/health/ready`)).status === 200) return;
     } catch {
@@ -88,7 +103,11 @@ async function start() {
   throw new Error('the system did not become ready within 60 s');
 }
 
+let startFailed = '';
+let stopping = false;
+
 async function stop() {
+  stopping = true;
   await Promise.all(children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))))));
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   await deleteKeysWithPrefix(redis, prefix).finally(() => redis.disconnect());
