@@ -6,7 +6,7 @@ import { ApiErrorAlert } from '../../shared/errors/ApiErrorAlert';
 import { useNow } from '../../shared/use-now';
 import { RequestSummary } from '../requests/RequestDetails';
 import { RequestTimeline } from '../requests/RequestTimeline';
-import { useRequest, useTimeline } from '../requests/requests-api';
+import { awaitingSetup, useRequest, useTimeline } from '../requests/requests-api';
 import { CompanyActions } from './CompanyActions';
 
 export default function PortalRequestPage() {
@@ -15,7 +15,7 @@ export default function PortalRequestPage() {
   const navigate = useNavigate();
   const now = useNow();
   const request = useRequest(id);
-  const timeline = useTimeline(id);
+  const timeline = useTimeline(id, awaitingSetup(request.data));
   return (
     <>
       <Button

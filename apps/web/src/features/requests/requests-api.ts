@@ -32,19 +32,29 @@ export function useRequests(f: RequestFilters, opts: { refetchInterval?: number;
   });
 }
 
+/** A request just filed gets its officer and deadlines a moment later: look again until it has them. */
+export function awaitingSetup(r: ServiceRequest | undefined): boolean {
+  return !!r && !r.sla && (r.status === 'submitted' || r.status === 'assigned');
+}
+
+/** One request, fetched again on every visit (a page seen a moment ago may predate its deadlines). */
 export function useRequest(id: string | undefined) {
   return useQuery({
     queryKey: requestKeys.one(id ?? ''),
     queryFn: () => api<ServiceRequest>(`/requests/${id ?? ''}`),
     enabled: !!id,
+    staleTime: 0,
+    refetchInterval: (query) => (awaitingSetup(query.state.data) ? 2_000 : false),
   });
 }
 
-export function useTimeline(id: string | undefined) {
+export function useTimeline(id: string | undefined, settingUp = false) {
   return useQuery({
     queryKey: requestKeys.timeline(id ?? ''),
     queryFn: async () => asItems(await api<TimelineEvent[] | Paged<TimelineEvent>>(`/requests/${id ?? ''}/timeline`)),
     enabled: !!id,
+    staleTime: 0,
+    refetchInterval: settingUp ? 2_000 : false,
   });
 }
 

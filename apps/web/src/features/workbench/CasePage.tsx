@@ -7,7 +7,7 @@ import { ApiErrorAlert } from '../../shared/errors/ApiErrorAlert';
 import { useNow } from '../../shared/use-now';
 import { RequestSummary } from '../requests/RequestDetails';
 import { RequestTimeline } from '../requests/RequestTimeline';
-import { useRequest, useTimeline } from '../requests/requests-api';
+import { awaitingSetup, useRequest, useTimeline } from '../requests/requests-api';
 import { CaseActions } from './CaseActions';
 import { CommentBox } from './CommentBox';
 
@@ -18,7 +18,7 @@ export default function CasePage() {
   const session = useSession();
   const now = useNow(15_000);
   const request = useRequest(id);
-  const timeline = useTimeline(id);
+  const timeline = useTimeline(id, awaitingSetup(request.data));
   return (
     <>
       <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void navigate(-1)} style={{ paddingInline: 0 }}>
