@@ -1,3 +1,4 @@
+export * from './batch-loop';
 export * from './inbox/inbox-record.entity';
 export * from './inbox/inbox.consumer';
 export * from './inbox/on-event.decorator';

@@ -1,5 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import { PgListener } from '@qifu/database';
+import { BatchLoop } from '@qifu/messaging';
 import type { JobsOptions, Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 
@@ -31,12 +32,15 @@ export interface QueueFeederOptions {
 export class QueueFeeder {
   private listener?: PgListener;
   private timers: NodeJS.Timeout[] = [];
-  private running = false;
-  private again = false;
-  private stopped = false;
-  private draining?: Promise<void>;
+  private readonly loop: BatchLoop;
 
-  constructor(private readonly o: QueueFeederOptions) {}
+  constructor(private readonly o: QueueFeederOptions) {
+    this.loop = new BatchLoop(
+      () => this.drainBatch(),
+      BATCH,
+      (err) => this.o.log.warn(`queueing paused: ${err.message}`),
+    );
+  }
 
   async start(): Promise<void> {
     const url = (this.o.dataSource.options as { url?: string }).url ?? '';
@@ -56,25 +60,7 @@ export class QueueFeeder {
   }
 
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    this.draining = (async () => {
-      do {
-        this.again = false;
-        try {
-          while ((await this.drainBatch()) === BATCH) {
-            /* keep going */
-          }
-        } catch (err) {
-          this.o.log.warn(`queueing paused: ${(err as Error).message}`);
-        }
-      } while (this.again && !this.stopped);
-      this.running = false;
-    })();
+    this.loop.kick();
   }
 
   /** Job id = row id (plus the generation once an admin asked for a new delivery: the old job may still be kept). */
@@ -121,9 +107,8 @@ export class QueueFeeder {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     for (const t of this.timers) clearInterval(t);
-    await this.draining?.catch(() => undefined);
+    await this.loop.stop();
     await this.listener?.stop();
   }
 }

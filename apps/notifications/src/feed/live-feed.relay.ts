@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type LiveFeedMessage, liveFeedChannel } from '@qifu/contracts';
 import { PgListener } from '@qifu/database';
-import { createRedis, MESSAGING_OPTIONS, type MessagingOptions } from '@qifu/messaging';
+import { BatchLoop, createRedis, MESSAGING_OPTIONS, type MessagingOptions } from '@qifu/messaging';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { audienceOf, FEED_CHANNEL, type NotificationRow, rowToView } from './feed.rows';
@@ -22,10 +22,11 @@ export class LiveFeedRelay implements OnApplicationBootstrap, OnApplicationShutd
   private redis?: Redis;
   private listener?: PgListener;
   private timer?: NodeJS.Timeout;
-  private running = false;
-  private again = false;
-  private stopped = false;
-  private draining?: Promise<void>;
+  private readonly loop = new BatchLoop(
+    () => this.pushBatch(),
+    BATCH,
+    (err) => this.log.warn(`live push paused: ${err.message}`),
+  );
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -48,25 +49,7 @@ export class LiveFeedRelay implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    this.draining = (async () => {
-      do {
-        this.again = false;
-        try {
-          while ((await this.pushBatch()) === BATCH) {
-            /* keep going */
-          }
-        } catch (err) {
-          this.log.warn(`live push paused: ${(err as Error).message}`);
-        }
-      } while (this.again && !this.stopped);
-      this.running = false;
-    })();
+    this.loop.kick();
   }
 
   private async pushBatch(): Promise<number> {
@@ -97,9 +80,8 @@ export class LiveFeedRelay implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.draining?.catch(() => undefined);
+    await this.loop.stop();
     await this.listener?.stop();
     this.redis?.disconnect();
   }

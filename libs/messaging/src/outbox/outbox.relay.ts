@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { PgListener } from '@qifu/database';
 import { DataSource } from 'typeorm';
+import { BatchLoop } from '../batch-loop';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { createRedis } from '../redis';
 import { outboxChannel } from './outbox.publisher';
@@ -39,10 +40,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private listener?: PgListener;
   private pollTimer?: NodeJS.Timeout;
   private pruneTimer?: NodeJS.Timeout;
-  private running = false;
-  private again = false;
-  private stopped = false;
-  private draining?: Promise<void>;
+  private readonly loop = new BatchLoop(
+    () => this.drainBatch(),
+    BATCH,
+    (err) => this.log.warn(`relay paused: ${err.message}`),
+  );
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -81,25 +83,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Runs a drain now, or right after the one in progress. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    this.draining = (async () => {
-      do {
-        this.again = false;
-        try {
-          while ((await this.drainBatch()) === BATCH) {
-            /* keep going */
-          }
-        } catch (err) {
-          this.log.warn(`relay paused: ${(err as Error).message}`);
-        }
-      } while (this.again && !this.stopped);
-      this.running = false;
-    })();
+    this.loop.kick();
   }
 
   private queueFor(service: ServiceName): Queue {
@@ -150,7 +134,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Redis lost its data (the marker is gone): send the recent events again; inboxes drop duplicates. */
   private async checkRedisEpoch(): Promise<void> {
-    if (!this.connection || this.stopped) return;
+    if (!this.connection || this.loop.isStopped) return;
     try {
       const created = await this.connection.set(this.markerKey, new Date().toISOString(), 'NX');
       if (created !== 'OK') return;
@@ -174,10 +158,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.pruneTimer) clearInterval(this.pruneTimer);
-    await this.draining?.catch(() => undefined);
+    await this.loop.stop();
     await this.listener?.stop();
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.connection?.disconnect();
