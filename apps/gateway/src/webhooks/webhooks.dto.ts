@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   NOTIFICATION_TYPES,
   type NotificationType,
@@ -66,46 +66,8 @@ export class CreateWebhookDto {
   description?: string | null;
 }
 
-export class UpdateWebhookDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2_000)
-  url?: string;
-
-  @ApiPropertyOptional({ enum: NOTIFICATION_TYPES, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'events must name at least one notification type' })
-  @ArrayMaxSize(NOTIFICATION_TYPES.length)
-  @ArrayUnique()
-  @IsIn(NOTIFICATION_TYPES, { each: true, message: EVENTS_MESSAGE })
-  events?: NotificationType[];
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(16, { message: 'secret must be at least 16 characters' })
-  @MaxLength(256)
-  secret?: string;
-
-  @ApiPropertyOptional({ enum: WEBHOOK_FORMATS })
-  @IsOptional()
-  @IsIn(WEBHOOK_FORMATS, { message: `format must be one of ${WEBHOOK_FORMATS.join(', ')}` })
-  format?: WebhookFormat;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_o, v) => v !== null)
-  @IsString()
-  @MaxLength(200)
-  description?: string | null;
-}
+/** Any of the create fields, with the same rules. */
+export class UpdateWebhookDto extends PartialType(CreateWebhookDto) {}
 
 export class ListDeliveriesDto extends PaginationDto {
   @ApiPropertyOptional({ enum: WEBHOOK_DELIVERY_STATUSES })
