@@ -1,16 +1,6 @@
 import { anAssignedRequest } from '../support/fixtures';
-import {
-  buildWorld,
-  call,
-  ENDPOINTS,
-  type Endpoint,
-  type ErrorBody,
-  expectRejected,
-  pathOf,
-  RATE_LIMITS_OFF,
-  snapshot,
-  type World,
-} from '../support/endpoints';
+import { call, ENDPOINTS, type Endpoint, type ErrorBody, expectRejected, pathOf, RATE_LIMITS_OFF } from '../support/endpoints';
+import { buildWorld, snapshot, type World } from '../support/world';
 import { TestSystem } from '../support/system';
 
 jest.setTimeout(120_000);

@@ -1,6 +1,5 @@
 import type { Page, RequestView, TimelineEntryView } from '@qifu/contracts';
 import {
-  buildWorld,
   call,
   ENDPOINTS,
   type Endpoint,
@@ -9,10 +8,9 @@ import {
   INJECTIONS,
   pathOf,
   RATE_LIMITS_OFF,
-  snapshot,
   takesBody,
-  type World,
 } from '../support/endpoints';
+import { buildWorld, snapshot, type World } from '../support/world';
 import { TestSystem } from '../support/system';
 
 jest.setTimeout(120_000);

@@ -1,7 +1,7 @@
 import type { NotificationView, Page, RequestStatus, RequestView } from '@qifu/contracts';
 import { eventually } from '@qifu/testing';
 import { Api } from '../support/api';
-import { RATE_LIMITS_OFF } from '../support/endpoints';
+import { cnDefaultAsIs, RATE_LIMITS_OFF } from '../support/endpoints';
 import { aCompany, aCreditCode, anAssignedRequest, aUser, aZone, PASSWORD, type Zone } from '../support/fixtures';
 import { TestSystem } from '../support/system';
 
@@ -121,16 +121,7 @@ const BODIES: Record<string, (w: World, who: Caller) => unknown> = {
     workdays: [],
   }),
   // cn-default without amendments: an allowed PUT changes nothing.
-  'PUT /calendars/:id': () => ({
-    name: 'China (State Council holidays, Beijing time)',
-    timezone: 'Asia/Shanghai',
-    workingHours: [1, 2, 3, 4, 5].flatMap((weekday) => [
-      { weekday, open: '09:00', close: '12:00' },
-      { weekday, open: '13:30', close: '17:30' },
-    ]),
-    holidays: [],
-    workdays: [],
-  }),
+  'PUT /calendars/:id': cnDefaultAsIs,
   'PUT /sla/policies/:name': () => ({
     match: { category: 'policy', priority: 'low' },
     calendarId: 'cn-default',

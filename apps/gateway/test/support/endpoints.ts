@@ -1,25 +1,11 @@
-import type { NotificationView, Page, RequestView } from '@qifu/contracts';
-import { Api, type ApiResponse } from './api';
-import { aCreditCode, anAssignedRequest, aZone, PASSWORD, type Zone } from './fixtures';
-import type { TestSystem } from './system';
+import type { ApiResponse } from './api';
+import { aCreditCode, PASSWORD } from './fixtures';
+import type { Caller, World } from './world';
 
 /**
  * Every endpoint that takes input, as data for the bad-input suites: who may call it, a valid id and a
  * valid body or query. A new endpoint is one row. Paths keep `:id`; the suites put good or bad ids in.
  */
-export type Caller = 'anonymous' | 'admin' | 'supervisor' | 'officer' | 'company';
-
-export interface World {
-  api: Record<Caller, Api>;
-  zone: Zone;
-  /** A's request, assigned to A's officer. */
-  request: RequestView;
-  /** A notification in A's officer's feed. */
-  notificationId: string;
-  /** A webhook (switched off, so it posts nothing). */
-  webhookId: string;
-}
-
 export interface Endpoint {
   name: string;
   as: Caller;
@@ -32,6 +18,18 @@ export interface Endpoint {
   query?: (w: World) => Record<string, string>;
   paginated?: boolean;
 }
+
+/** The built-in calendar as shipped (no amendments): a PUT of it is valid and changes nothing. */
+export const cnDefaultAsIs = (): Record<string, unknown> => ({
+  name: 'China (State Council holidays, Beijing time)',
+  timezone: 'Asia/Shanghai',
+  workingHours: [1, 2, 3, 4, 5].flatMap((weekday) => [
+    { weekday, open: '09:00', close: '12:00' },
+    { weekday, open: '13:30', close: '17:30' },
+  ]),
+  holidays: [],
+  workdays: [],
+});
 
 const unique = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -192,16 +190,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     name: 'PUT /calendars/:id',
     as: 'admin',
     id: () => 'cn-default',
-    body: () => ({
-      name: 'China (State Council holidays, Beijing time)',
-      timezone: 'Asia/Shanghai',
-      workingHours: [1, 2, 3, 4, 5].flatMap((weekday) => [
-        { weekday, open: '09:00', close: '12:00' },
-        { weekday, open: '13:30', close: '17:30' },
-      ]),
-      holidays: [],
-      workdays: [],
-    }),
+    body: cnDefaultAsIs,
   },
   { name: 'GET /notifications', as: 'officer', paginated: true, query: () => ({ unread: 'true' }) },
   { name: 'POST /notifications/:id/read', as: 'officer', id: (w) => w.notificationId },
@@ -257,54 +246,6 @@ export function expectRejected(res: ApiResponse<ErrorBody>, status: number, fiel
   expect(summary).toEqual({ status, code: expect.any(String), message: expect.any(String) });
   expect(res.body.statusCode).toBe(status);
   if (field) expect(res.body.message).toContain(field);
-}
-
-/** Two tenants' worth of data: A's zone with an assigned request and a notification. */
-export async function buildWorld(sys: TestSystem): Promise<World> {
-  const anonymous = new Api(sys.baseUrl);
-  const admin = await anonymous.login('admin', 'admin');
-  const zone = await aZone(admin, { capacity: 50 });
-  const request = await anAssignedRequest(zone);
-  const until = Date.now() + 10_000;
-  let notes: Page<NotificationView> = { items: [], total: 0, page: 1, pageSize: 20 };
-  while (notes.items.length === 0 && Date.now() < until) {
-    notes = await zone.officer.notifications();
-    if (notes.items.length === 0) await new Promise((r) => setTimeout(r, 50));
-  }
-  if (!notes.items[0]) throw new Error('no notification for the officer');
-  const webhook = await admin.ok(
-    admin.post<{ id: string }>('/webhooks', {
-      url: 'https://hooks.example.cn/world',
-      events: ['sla.breached'],
-      secret: 'world-secret-0123456',
-      active: false,
-    }),
-  );
-  return {
-    api: { anonymous, admin, supervisor: zone.supervisor, officer: zone.officer, company: zone.companyApi },
-    zone,
-    request,
-    notificationId: notes.items[0].id,
-    webhookId: webhook.id,
-  };
-}
-
-/** Counts of everything a rejected call could have written, read over the API. */
-export async function snapshot(w: World): Promise<Record<string, unknown>> {
-  const { admin, officer } = w.api;
-  const total = async (path: string) => (await admin.ok(admin.get<{ total: number }>(path), [200])).total;
-  return {
-    requests: await total('/requests'),
-    users: await total('/users'),
-    companies: await total('/companies'),
-    departments: await total('/departments'),
-    policies: (await admin.ok(admin.get<unknown[]>('/sla/policies'), [200])).length,
-    timeline: (await admin.timeline(w.request.id)).length,
-    unreadNotifications: (await officer.ok(officer.get<{ total: number }>('/notifications?unread=true'), [200])).total,
-    request: await admin
-      .request(w.request.id)
-      .then((r) => ({ status: r.status, escalation: r.sla?.escalationLevel, updatedAt: r.updatedAt })),
-  };
 }
 
 /** These suites hammer on purpose: rate limits (API.md's names, and the gateway's current ones) out of the way. */
