@@ -9,6 +9,12 @@ import { chooseOfficer } from './domain/routing-choice';
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 /** Optimistic seat claims before falling back to locking every candidate. */
 const CLAIM_ATTEMPTS = 3;
+/** One more open case for an officer whose room the caller has checked (or whose case it already is). */
+const takeSeat = (m: EntityManager, officerId: string): Promise<unknown> =>
+  m.query('UPDATE users SET open_count = open_count + 1, last_assigned_at = $2 WHERE id = $1', [officerId, new Date()]);
+/** One open case fewer: the officer's seat is free again. */
+const freeSeat = (m: EntityManager, officerId: string): Promise<unknown> =>
+  m.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [officerId]);
 const WAITING_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, filed_at, request_id`;
 
 /**
@@ -69,7 +75,7 @@ export class RoutingService {
     const a = await manager.findOne(Assignment, { where: { requestId: e.requestId }, lock: { mode: 'pessimistic_write' } });
     if (!a) return;
     const previous = a.state === 'assigned' ? a.officerId : null;
-    if (previous) await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [previous]);
+    if (previous) await freeSeat(manager, previous);
     Object.assign(a, {
       state: 'waiting',
       officerId: null,
@@ -110,7 +116,7 @@ export class RoutingService {
     const decision = chooseOfficer(a, candidates);
     if (!decision.officerId) return false;
     const officer = candidates.find((c) => c.id === decision.officerId)!;
-    await manager.update(User, { id: officer.id }, { openCount: () => 'open_count + 1', lastAssignedAt: new Date() });
+    await takeSeat(manager, officer.id);
     await this.assignTo(manager, a, officer, decision.reason, previousOfficerId);
     return true;
   }
@@ -156,7 +162,7 @@ export class RoutingService {
     });
     const officer = held.length > 0 ? await manager.findOne(User, { where: { id: officerId }, select: { departmentId: true } }) : null;
     for (const a of held) {
-      await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [officerId]);
+      await freeSeat(manager, officerId);
       Object.assign(a, { state: 'waiting', officerId: null, assignedAt: null, previousOfficerId: officerId, takenBackFrom: officerId });
       await manager.save(Assignment, a);
       if (!(await this.tryAssign(manager, a, officerId))) {
@@ -189,8 +195,8 @@ export class RoutingService {
     const accepter = await manager.findOne(User, { where: { id: officerId } });
     if (!accepter) return;
     const holder = a.state === 'assigned' ? a.officerId : null;
-    if (holder) await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [holder]);
-    await manager.update(User, { id: officerId }, { openCount: () => 'open_count + 1', lastAssignedAt: new Date() });
+    if (holder) await freeSeat(manager, holder);
+    await takeSeat(manager, officerId);
     await this.assignTo(manager, a, accepter, 'accepted', holder);
     await manager.update(Assignment, { requestId }, { acceptedAt: at, takenBackFrom: null });
     if (holder) await this.drainFor(manager, holder);
@@ -259,7 +265,7 @@ export class RoutingService {
     const officerId = a.officerId;
     await manager.update(Assignment, { requestId }, { state: 'released' });
     if (a.state === 'assigned' && officerId) {
-      await manager.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [officerId]);
+      await freeSeat(manager, officerId);
       await this.drainFor(manager, officerId);
     }
   }
@@ -283,7 +289,7 @@ export class RoutingService {
       if (!next) return given;
       const a = await manager.findOneByOrFail(Assignment, { requestId: next.request_id });
       const reason = a.targetOfficerId || a.targetDepartmentId ? 'transfer' : a.liaisonOfficerId === officerId ? 'liaison' : 'category';
-      await manager.update(User, { id: officerId }, { openCount: () => 'open_count + 1', lastAssignedAt: new Date() });
+      await takeSeat(manager, officerId);
       await this.assignTo(manager, a, officer, reason, a.previousOfficerId);
       given += 1;
     }
