@@ -66,3 +66,29 @@ export async function eventually<T>(check: () => Promise<T | undefined>, what: s
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/**
+ * What a Redis restart without persistence does to one installation: every key of `prefix` gone at
+ * one instant. The keys are collected first and deleted in one MULTI, so a service never sees part of
+ * its data gone (a key-by-key delete could remove a marker a service had just written again, and the
+ * events it re-sent with it, which no real Redis loss does). Returns how many keys went.
+ */
+export async function loseRedisData(prefix: string): Promise<number> {
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      keys.push(...found);
+    } while (cursor !== '0');
+    if (keys.length === 0) return 0;
+    const tx = redis.multi();
+    for (let i = 0; i < keys.length; i += 500) tx.del(...keys.slice(i, i + 500));
+    await tx.exec();
+    return keys.length;
+  } finally {
+    redis.disconnect();
+  }
+}

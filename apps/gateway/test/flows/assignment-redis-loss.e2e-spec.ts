@@ -1,7 +1,5 @@
 import { withDefaultUser } from '@qifu/database';
-import { deleteKeysWithPrefix } from '@qifu/messaging';
-import { eventually, TEST_REDIS_URL } from '@qifu/testing';
-import { Redis } from 'ioredis';
+import { eventually, loseRedisData } from '@qifu/testing';
 import { Client } from 'pg';
 import { Api } from '../support/api';
 import { aTeam, CAPACITY, expectConsistent, fileFinancing, routingOf } from '../support/assignment-checks';
@@ -46,14 +44,9 @@ describe('assignment: reconciled after Redis loses its data', () => {
       60_000,
       20,
     );
-    const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-    try {
-      // Everything this system keeps in Redis (queues, jobs in flight, markers) is gone, as after a
-      // Redis restart without persistence.
-      expect(await deleteKeysWithPrefix(redis, sys.queuePrefix)).toBeGreaterThan(0);
-    } finally {
-      redis.disconnect();
-    }
+    // Everything this system keeps in Redis (queues, jobs in flight, markers) is gone, as after a
+    // Redis restart without persistence.
+    expect(await loseRedisData(sys.queuePrefix)).toBeGreaterThan(0);
     // Filings caught in the loss may get a 503 (and were then never stored); the others are 201.
     const answers = await burst;
     expect(answers.every((a) => a.status === 201 || a.status === 503)).toBe(true);

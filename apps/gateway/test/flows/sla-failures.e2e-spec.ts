@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NotificationView, Page, RequestView } from '@qifu/contracts';
 import { withDefaultUser } from '@qifu/database';
 import { createRedis } from '@qifu/messaging';
-import { eventually, TEST_REDIS_URL } from '@qifu/testing';
+import { eventually, loseRedisData, TEST_REDIS_URL } from '@qifu/testing';
 import { Client } from 'pg';
 import { Api } from '../support/api';
 import { aZone, fileHiring, type Zone } from '../support/fixtures';
@@ -181,17 +181,7 @@ describe('SLA timers through failure', () => {
     const ids = await fileWithTimers(3);
     // Let the first warnings be raised, then wipe every key of this installation's prefix.
     await eventually(async () => ((await alertsOf(ids)).some((a) => a.raised_at) ? true : undefined), 'a first warning', 20_000);
-    const redis = createRedis(TEST_REDIS_URL);
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${sys.queuePrefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== '0');
-    } finally {
-      redis.disconnect();
-    }
+    expect(await loseRedisData(sys.queuePrefix)).toBeGreaterThan(0);
     const rows = await allSettled(ids, 'every alert raised after the flush');
     expect(rows.every((a) => a.raised_at !== null)).toBe(true);
     await expectEachRaisedOnce(ids, rows);
