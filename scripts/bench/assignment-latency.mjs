@@ -9,6 +9,7 @@
 //        BENCH_DATABASE_URL (default postgres://127.0.0.1:5432/qifu_bench_assign; dropped at the end)
 //        BENCH_NODE_ARGS (extra node flags for the services, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
@@ -19,6 +20,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'dist', 'package.json'));
 const { dropDatabase, withDefaultUser } = require(join(root, 'dist/libs/database/src/index.js'));
 const { deleteKeysWithPrefix } = require(join(root, 'dist/libs/messaging/src/index.js'));
+const { INBOX_QUEUES } = require(join(root, 'dist/libs/contracts/src/index.js'));
+const { Queue } = require('bullmq');
 const { Client } = require('pg');
 const { Redis } = require('ioredis');
 
@@ -164,6 +167,7 @@ try {
   const postMs = [];
   const statuses = new Map();
   const total = Math.round(rate * seconds);
+  const cpu0 = cpuByProcess();
   const t0 = performance.now();
   const epoch0 = Date.now();
   const inflight = [];
@@ -185,6 +189,32 @@ try {
   }
   const sendSeconds = (performance.now() - t0) / 1000;
   await Promise.all(inflight);
+  const waitUntilAssigned = async () => {
+    const db = new Client({ connectionString: withDefaultUser(url) });
+    await db.connect();
+    try {
+      for (const until = Date.now() + 120_000; Date.now() < until; await sleep(200)) {
+        const { rows } = await db.query(
+          `SELECT count(*)::int AS n FROM assignment.assignments WHERE request_id = ANY($1) AND assigned_at IS NOT NULL`,
+          [[...sent.keys()]],
+        );
+        if (rows[0].n === sent.size) return;
+      }
+    } finally {
+      await db.end();
+    }
+  };
+  await waitUntilAssigned();
+  const assignedCpu = cpuDelta(cpu0, cpuByProcess());
+  // The CPU a filing costs includes what follows the assignment (deadlines, notifications): wait for
+  // every inbox to empty before the second reading.
+  const queues = Object.values(INBOX_QUEUES).map((name) => new Queue(name, { connection: { url: redisUrl }, prefix }));
+  for (const until = Date.now() + 120_000; Date.now() < until; await sleep(200)) {
+    const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+    if (counts.every((c) => Object.values(c).every((n) => n === 0))) break;
+  }
+  await Promise.all(queues.map((q) => q.close()));
+  const cpu = cpuDelta(cpu0, cpuByProcess());
 
   const db = new Client({ connectionString: withDefaultUser(url) });
   await db.connect();
@@ -215,6 +245,17 @@ try {
   console.log(
     `assignment throughput   ${(rows.length / ((lastAssigned - epoch0) / 1000)).toFixed(1)} assigned/s (first send to last assignment)`,
   );
+  if (cpu.size > 0) {
+    const ms = (t) => ((t * 1000) / total).toFixed(1);
+    const sum = (pairs) => pairs.reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
+    const [user, sys] = sum([...cpu.values()]);
+    const per = [...cpu].sort((a, b) => b[1][0] + b[1][1] - a[1][0] - a[1][1]).map(([k, [u, s]]) => `${k} ${ms(u + s)} (${ms(s)})`);
+    const [au, as] = sum([...assignedCpu.values()]);
+    console.log(
+      `CPU per filing (ms)     ${ms(user + sys)} in all (${ms(au + as)} until the last assignment), ${ms(sys)} of it in the kernel`,
+    );
+    console.log(`  per process (kernel)  ${per.join(', ')}`);
+  }
   if (rows.length !== ids.length) code = 1;
 } catch (err) {
   console.error(err);
@@ -223,6 +264,44 @@ try {
   await stop();
 }
 process.exit(code);
+
+/** CPU seconds used so far by each service process, PostgreSQL and Redis (Linux /proc; empty elsewhere). */
+function cpuByProcess() {
+  const out = new Map();
+  const hz = 100;
+  const names = new Map(children.map((c, i) => [c.pid, ['assignment', 'requests', 'sla', 'notifications', 'gateway'][i]]));
+  let pids = [];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const name =
+        names.get(Number(pid)) ?? (comm.startsWith('postgres') ? 'postgres' : comm.startsWith('redis-server') ? 'redis' : undefined);
+      if (!name) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(`${name}:${pid}`, [Number(f[11]) / hz, Number(f[12]) / hz]);
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+function cpuDelta(before, after) {
+  const by = new Map();
+  for (const [key, [user, sys]] of after) {
+    const name = key.split(':')[0];
+    const [u0, s0] = before.get(key) ?? [0, 0];
+    const [u, s] = by.get(name) ?? [0, 0];
+    by.set(name, [u + user - u0, s + sys - s0]);
+  }
+  return by;
+}
 
 function filing(i) {
   return {

@@ -16,7 +16,13 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions({ ...assignmentDatabase(config.DATABASE_URL), poolSize: config.DATABASE_POOL_SIZE })),
-        MessagingModule.forService({ service: 'assignment', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        MessagingModule.forService({
+          service: 'assignment',
+          schema: SCHEMA,
+          redisUrl: config.REDIS_URL,
+          prefix: config.QUEUE_PREFIX,
+          inboxBatch: config.INBOX_BATCH,
+        }),
         RoutingModule,
         DirectoryModule,
       ],

@@ -16,7 +16,13 @@ export class AppModule {
       exports: [NOTIFICATIONS_CONFIG],
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions({ ...notificationsDatabase(config.DATABASE_URL), poolSize: config.DATABASE_POOL_SIZE })),
-        MessagingModule.forService({ service: 'notifications', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        MessagingModule.forService({
+          service: 'notifications',
+          schema: SCHEMA,
+          redisUrl: config.REDIS_URL,
+          prefix: config.QUEUE_PREFIX,
+          inboxBatch: config.INBOX_BATCH,
+        }),
         FeedModule,
       ],
       controllers: [pingController('notifications')],

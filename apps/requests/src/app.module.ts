@@ -15,7 +15,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions({ ...requestsDatabase(config.DATABASE_URL), poolSize: config.DATABASE_POOL_SIZE })),
-        MessagingModule.forService({ service: 'requests', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        MessagingModule.forService({
+          service: 'requests',
+          schema: SCHEMA,
+          redisUrl: config.REDIS_URL,
+          prefix: config.QUEUE_PREFIX,
+          inboxBatch: config.INBOX_BATCH,
+        }),
         CompaniesModule,
         RequestsModule,
         ReportsModule,

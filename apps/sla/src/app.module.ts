@@ -17,7 +17,13 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions({ ...slaDatabase(config.DATABASE_URL), poolSize: config.DATABASE_POOL_SIZE })),
-        MessagingModule.forService({ service: 'sla', schema: SCHEMA, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        MessagingModule.forService({
+          service: 'sla',
+          schema: SCHEMA,
+          redisUrl: config.REDIS_URL,
+          prefix: config.QUEUE_PREFIX,
+          inboxBatch: config.INBOX_BATCH,
+        }),
         CalendarsModule,
         PoliciesModule,
         TimersModule,

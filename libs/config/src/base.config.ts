@@ -31,6 +31,13 @@ export class BaseConfig {
   @Type(() => Number)
   RPC_TIMEOUT_MS: number = 5_000;
 
+  /** Most inbox events one transaction handles (1 = each event alone). */
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  @Type(() => Number)
+  INBOX_BATCH: number = 50;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'set LOG_LEVEL to error, warn, log, debug or verbose' })
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './ensure-database';
 export * from './pg-errors';
 export * from './pg-listener';
+export * from './notify-at-commit';

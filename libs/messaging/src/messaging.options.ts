@@ -5,7 +5,9 @@ export interface MessagingOptions {
   schema: string;
   redisUrl: string;
   prefix: string;
-  /** Inbox events handled at once by this replica. */
+  /** Most inbox events handled in one transaction (default 50). */
+  inboxBatch?: number;
+  /** Inbox events this replica takes from its queue at once: the running batch and the next (default twice inboxBatch). */
   inboxConcurrency?: number;
   /** How often the relay looks for unpublished rows when no NOTIFY arrived (ms). */
   relayPollMs?: number;

@@ -1,3 +1,4 @@
+import { notifyAtCommit } from '@qifu/database';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { NotificationChannel, NotificationLocale, NotificationType, Role, WebhookDeliveryStatus } from '@qifu/contracts';
@@ -90,7 +91,7 @@ export class EmailDeliveriesService implements OnApplicationShutdown {
       });
     if (rows.length === 0) return 0;
     await m.createQueryBuilder().insert().into(EmailDelivery).values(rows).orIgnore().execute();
-    await m.query('SELECT pg_notify($1, $2)', [DELIVERIES_CHANNEL, eventId]);
+    await notifyAtCommit(m, DELIVERIES_CHANNEL);
     return rows.length;
   }
 

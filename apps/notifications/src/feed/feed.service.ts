@@ -1,3 +1,4 @@
+import { notifyAtCommit } from '@qifu/database';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Actor, CodedError, type LiveNotification, type NotificationView, type Page } from '@qifu/contracts';
@@ -45,7 +46,7 @@ export class FeedService {
         readAt: null,
       })),
     );
-    await m.query('SELECT pg_notify($1, $2)', [FEED_CHANNEL, eventId]);
+    await notifyAtCommit(m, FEED_CHANNEL);
     return planned.recipients.length;
   }
 

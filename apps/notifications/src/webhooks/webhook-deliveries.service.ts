@@ -1,3 +1,4 @@
+import { notifyAtCommit } from '@qifu/database';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { WebhookAttemptView, WebhookDeliveryStatus, WebhookFormat } from '@qifu/contracts';
@@ -60,7 +61,7 @@ export class WebhookDeliveriesService {
       };
     });
     await m.createQueryBuilder().insert().into(WebhookDelivery).values(rows).orIgnore().execute();
-    await m.query('SELECT pg_notify($1, $2)', [DELIVERIES_CHANNEL, eventId]);
+    await notifyAtCommit(m, DELIVERIES_CHANNEL);
     return rows.length;
   }
 

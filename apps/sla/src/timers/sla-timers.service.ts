@@ -1,3 +1,4 @@
+import { notifyAtCommit } from '@qifu/database';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { RequestFiledV1, RequestPlanSetV1 } from '@qifu/contracts';
@@ -53,7 +54,7 @@ export class SlaTimersService {
     const assignee = await this.assigneeOf(m, e.requestId);
     for (const plan of plans)
       await this.insertTimer(m, e.requestId, e.referenceNo, policy, plan, null, { category: e.category, ...assignee });
-    await m.query('SELECT pg_notify($1, $2)', [SLA_ALERTS_CHANNEL, e.requestId]);
+    await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
     await this.outbox.publish(m, 'sla.targets_set.v1', {
       requestId: e.requestId,
       policy: policy.name,
@@ -99,7 +100,7 @@ export class SlaTimersService {
         },
       );
     }
-    await m.query('SELECT pg_notify($1, $2)', [SLA_ALERTS_CHANNEL, e.requestId]);
+    await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
     await this.publishState(m, e.requestId);
   }
 
@@ -221,7 +222,7 @@ export class SlaTimersService {
       await m.update(SlaTimer, { id: timer.id }, { state: 'running', dueAt: shift(timer.dueAt), pausedAt: null, remainingMs: null });
     }
     if (timers.length === 0) return;
-    await m.query('SELECT pg_notify($1, $2)', [SLA_ALERTS_CHANNEL, requestId]);
+    await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
     await this.publishState(m, requestId);
   }
 

@@ -1,0 +1,55 @@
+import { Batcher, type BatchRunner } from './batcher';
+
+/** A runner that records its calls; the first call waits for `release` so that items pile up. */
+function recordingRunner(failWhen: (items: readonly string[]) => boolean = () => false) {
+  const calls: string[][] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const run = async (items: readonly string[]): Promise<void> => {
+    calls.push([...items]);
+    if (calls.length === 1) await gate;
+    if (failWhen(items)) throw new Error(`failed: ${items.join(',')}`);
+  };
+  const runner: BatchRunner<string> = { together: run, alone: (item) => run([item]) };
+  return { runner, calls, release: () => release() };
+}
+
+describe('Batcher', () => {
+  it('runs a lone item at once, and gathers the items that arrive meanwhile into batches of at most maxSize', async () => {
+    const { runner, calls, release } = recordingRunner();
+    const batcher = new Batcher(runner, 3);
+    const first = batcher.add('a');
+    await new Promise((r) => setImmediate(r));
+    const rest = ['b', 'c', 'd', 'e'].map((x) => batcher.add(x));
+    release();
+    await Promise.all([first, ...rest]);
+    expect(calls).toEqual([['a'], ['b', 'c', 'd'], ['e']]);
+  });
+
+  it('items handed over in the same turn share the first batch', async () => {
+    const { runner, calls, release } = recordingRunner();
+    release();
+    const batcher = new Batcher(runner, 10);
+    await Promise.all(['a', 'b'].map((x) => batcher.add(x)));
+    expect(calls).toEqual([['a', 'b']]);
+  });
+
+  it('when a batch fails, each item runs alone and only the failing one is rejected', async () => {
+    const { runner, calls, release } = recordingRunner((items) => items.includes('bad'));
+    release();
+    const fallbacks: number[] = [];
+    const batcher = new Batcher(runner, 10, (_err, size) => fallbacks.push(size));
+    const results = await Promise.allSettled(['a', 'bad', 'c'].map((x) => batcher.add(x)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(calls).toEqual([['a', 'bad', 'c'], ['a'], ['bad'], ['c']]);
+    expect(fallbacks).toEqual([3]);
+  });
+
+  it('keeps going after a failure: later items still run', async () => {
+    const { runner, release } = recordingRunner((items) => items.includes('bad'));
+    release();
+    const batcher = new Batcher(runner, 10);
+    await expect(batcher.add('bad')).rejects.toThrow('failed: bad');
+    await expect(batcher.add('ok')).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,75 @@
+/** How a Batcher runs its items: all together (all or nothing), or one alone. */
+export interface BatchRunner<T> {
+  together(items: readonly T[]): Promise<void>;
+  alone(item: T): Promise<void>;
+}
+
+interface Waiting<T> {
+  item: T;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Gathers items that arrive while a batch is running and runs them as the next batch, one batch at a
+ * time: an item arriving when nothing runs starts at once (no added wait), and under load the batches
+ * grow by themselves. When a batch of several fails, each of its items runs alone, so one bad item
+ * fails only itself. `add` settles when its item has run.
+ */
+export class Batcher<T> {
+  private readonly waiting: Waiting<T>[] = [];
+  private running = false;
+  private scheduled = false;
+
+  constructor(
+    private readonly runner: BatchRunner<T>,
+    private readonly maxSize: number,
+    private readonly onFallback: (err: unknown, size: number) => void = () => undefined,
+  ) {}
+
+  add(item: T): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.running || this.scheduled) return;
+    this.scheduled = true;
+    // Items handed over in the same turn of the event loop (a worker fetching several) share a batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.waiting.length > 0) await this.runBatch(this.waiting.splice(0, this.maxSize));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runBatch(batch: Waiting<T>[]): Promise<void> {
+    if (batch.length > 1) {
+      try {
+        await this.runner.together(batch.map((w) => w.item));
+        for (const w of batch) w.resolve();
+        return;
+      } catch (err) {
+        this.onFallback(err, batch.length);
+      }
+    }
+    for (const w of batch) {
+      try {
+        await this.runner.alone(w.item);
+        w.resolve();
+      } catch (err) {
+        w.reject(err);
+      }
+    }
+  }
+}
