@@ -5,6 +5,7 @@ import { type EntityManager, IsNull } from 'typeorm';
 import { User } from '../directory/user.entity';
 import { Assignment } from './assignment.entity';
 import { chooseOfficer } from './domain/routing-choice';
+import { officerCandidates } from './officer-candidates';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 /** Optimistic seat claims before falling back to locking every candidate. */
@@ -27,8 +28,6 @@ export class RoutingService {
   constructor(private readonly outbox: OutboxPublisher) {}
 
   async onFiled(manager: EntityManager, e: RequestFiledV1): Promise<void> {
-    const existing = await manager.findOne(Assignment, { where: { requestId: e.requestId } });
-    if (existing) return;
     const row = manager.create(Assignment, {
       requestId: e.requestId,
       referenceNo: e.referenceNo,
@@ -45,7 +44,9 @@ export class RoutingService {
       previousOfficerId: null,
       acceptedAt: null,
     });
-    await manager.insert(Assignment, row);
+    // Already routed (the same filing under another event id): nothing to do.
+    const inserted = await manager.createQueryBuilder().insert().into(Assignment).values(row).orIgnore().returning('request_id').execute();
+    if ((inserted.raw as unknown[]).length === 0) return;
     const assigned = await this.tryAssign(manager, row);
     if (!assigned) {
       await this.announceWaiting(manager, row, 'no officer with this category has free capacity', await this.homeDepartment(manager, row));
@@ -104,7 +105,7 @@ export class RoutingService {
    */
   async tryAssign(manager: EntityManager, a: Assignment, previousOfficerId: string | null = null): Promise<boolean> {
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      const decision = chooseOfficer(a, await this.candidates(manager, a, false));
+      const decision = chooseOfficer(a, await officerCandidates(manager, a, false));
       if (!decision.officerId) break;
       const officer = await this.claimSeat(manager, decision.officerId);
       if (officer) {
@@ -112,27 +113,13 @@ export class RoutingService {
         return true;
       }
     }
-    const candidates = await this.candidates(manager, a, true);
+    const candidates = await officerCandidates(manager, a, true);
     const decision = chooseOfficer(a, candidates);
     if (!decision.officerId) return false;
     const officer = candidates.find((c) => c.id === decision.officerId)!;
     await takeSeat(manager, officer.id);
     await this.assignTo(manager, a, officer, decision.reason, previousOfficerId);
     return true;
-  }
-
-  private candidates(manager: EntityManager, a: Assignment, lock: boolean): Promise<User[]> {
-    const qb = manager.createQueryBuilder(User, 'u').where(`u.role = 'officer' AND u.available`);
-    if (a.targetOfficerId || a.targetDepartmentId) {
-      qb.andWhere('(u.id = :officer OR u.department_id = :dept)', {
-        officer: a.targetOfficerId ?? NO_ID,
-        dept: a.targetDepartmentId ?? NO_ID,
-      });
-    } else {
-      qb.andWhere('(u.id = :liaison OR :category = ANY(u.categories))', { liaison: a.liaisonOfficerId ?? NO_ID, category: a.category });
-    }
-    if (lock) qb.orderBy('u.id').setLock('pessimistic_write');
-    return qb.getMany();
   }
 
   /** Takes one seat of the officer if they are still available with room; null when someone was faster. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   RequestAssignedV1,
+  RequestStatus,
   RequestUnassignedV1,
   SlaAlertV1,
   SlaEscalatedV1,
@@ -10,7 +11,7 @@ import type {
 import { type InboxContext, OnEvent } from '@qifu/messaging';
 import type { EntityManager } from 'typeorm';
 import { TimelineService } from '../timeline/timeline.service';
-import { canApply } from './domain/request-state-machine';
+import { TRANSITIONS } from './domain/request-state-machine';
 import { Request } from './request.entity';
 
 /** What other services tell us about a request: written to the row and its timeline. */
@@ -22,34 +23,31 @@ export class RequestEventsHandlers {
     return m.findOne(Request, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /**
+   * One statement on the hot path (every filing): the row is locked, checked and written at once,
+   * and the status it had is returned for the timeline. Nothing is returned for a closed or cancelled
+   * request, or when a later assignment is already on it (events of one request may arrive out of order).
+   */
   @OnEvent('request.assigned.v1')
   async assigned(e: RequestAssignedV1, { manager: m }: InboxContext<'request.assigned.v1'>): Promise<void> {
-    const r = await this.lock(m, e.requestId);
-    if (!r || r.status === 'cancelled' || r.status === 'closed') return;
     const at = new Date(e.assignedAt);
-    // A later assignment is already on the request (events of one request may arrive out of order).
-    if (r.assignedAt && at < r.assignedAt) return;
-    const from = r.status;
-    const to = canApply('assign', from) ? 'assigned' : from;
-    await m.update(
-      Request,
-      { id: r.id },
-      {
-        status: to,
-        assigneeId: e.officerId,
-        assigneeName: e.officerName,
-        departmentId: e.departmentId,
-        supervisorId: e.supervisorId,
-        assignedAt: at,
-        updatedAt: new Date(),
-      },
-    );
+    const [rows] = (await m.query(
+      `UPDATE requests r
+          SET status = CASE WHEN r.status = ANY($2::text[]) THEN 'assigned' ELSE r.status END,
+              assignee_id = $3, assignee_name = $4, department_id = $5, supervisor_id = $6, assigned_at = $7, updated_at = now()
+         FROM (SELECT id, status FROM requests WHERE id = $1 FOR UPDATE) old
+        WHERE r.id = old.id AND r.status NOT IN ('cancelled', 'closed') AND (r.assigned_at IS NULL OR r.assigned_at <= $7)
+        RETURNING old.status AS from_status, r.status AS to_status`,
+      [e.requestId, TRANSITIONS.assign.from, e.officerId, e.officerName, e.departmentId, e.supervisorId, at],
+    )) as [{ from_status: RequestStatus; to_status: RequestStatus }[], number];
+    const changed = rows[0];
+    if (!changed) return;
     await this.timeline.append(m, {
-      requestId: r.id,
+      requestId: e.requestId,
       type: 'assigned',
       actor: null,
-      fromStatus: from,
-      toStatus: to,
+      fromStatus: changed.from_status,
+      toStatus: changed.to_status,
       message: e.officerName,
       data: { officerId: e.officerId, reason: e.reason, previousOfficerId: e.previousOfficerId },
       at,
@@ -81,19 +79,15 @@ export class RequestEventsHandlers {
 
   @OnEvent('sla.targets_set.v1')
   async targetsSet(e: SlaTargetsSetV1, { manager: m }: InboxContext<'sla.targets_set.v1'>): Promise<void> {
-    const r = await this.lock(m, e.requestId);
-    if (!r) return;
-    await m.update(
-      Request,
-      { id: r.id },
-      {
-        responseDueAt: new Date(e.responseDueAt),
-        resolutionDueAt: new Date(e.resolutionDueAt),
-        slaState: r.slaState === 'breached' ? 'breached' : e.state,
-      },
-    );
+    // One statement (every filing comes here): a breach already recorded stays.
+    const [, found] = (await m.query(
+      `UPDATE requests SET response_due_at = $2, resolution_due_at = $3, sla_state = CASE WHEN sla_state = 'breached' THEN sla_state ELSE $4 END
+        WHERE id = $1`,
+      [e.requestId, new Date(e.responseDueAt), new Date(e.resolutionDueAt), e.state],
+    )) as [unknown, number];
+    if (found === 0) return;
     await this.timeline.append(m, {
-      requestId: r.id,
+      requestId: e.requestId,
       type: 'sla_set',
       actor: null,
       data: { policy: e.policy, responseDueAt: e.responseDueAt, resolutionDueAt: e.resolutionDueAt },

@@ -52,8 +52,13 @@ export class SlaTimersService {
     const filedAt = new Date(e.filedAt);
     const plans = [planTarget(cal, 'response', terms(policy), filedAt), planTarget(cal, 'resolution', terms(policy), filedAt)];
     const assignee = await this.assigneeOf(m, e.requestId);
-    for (const plan of plans)
-      await this.insertTimer(m, e.requestId, e.referenceNo, policy, plan, null, { category: e.category, ...assignee });
+    await this.insertTimers(
+      m,
+      e.requestId,
+      e.referenceNo,
+      policy,
+      plans.map((plan) => ({ plan, label: null, extra: { category: e.category, ...assignee } })),
+    );
     await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
     await this.outbox.publish(m, 'sla.targets_set.v1', {
       requestId: e.requestId,
@@ -82,65 +87,69 @@ export class SlaTimersService {
       await m.delete(SlaTimer, { id: In(old.map((t) => t.id)) });
     }
     const setAt = new Date(e.setAt);
-    for (const ms of e.milestones) {
-      const plan = planMilestone(cal, resolution.clock, policy?.warnAt ?? [], setAt, new Date(ms.dueAt));
-      await this.insertTimer(
-        m,
-        e.requestId,
-        e.referenceNo,
-        { name: resolution.policyName, calendarId: resolution.calendarId },
-        plan,
-        ms.title,
-        {
+    await this.insertTimers(
+      m,
+      e.requestId,
+      e.referenceNo,
+      { name: resolution.policyName, calendarId: resolution.calendarId },
+      e.milestones.map((ms) => ({
+        plan: planMilestone(cal, resolution.clock, policy?.warnAt ?? [], setAt, new Date(ms.dueAt)),
+        label: ms.title,
+        extra: {
           assigneeId: resolution.assigneeId,
           supervisorId: resolution.supervisorId,
           category: resolution.category,
           state: resolution.state === 'paused' ? 'paused' : 'running',
           pausedAt: resolution.state === 'paused' ? setAt : null,
         },
-      );
-    }
+      })),
+    );
     await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
     await this.publishState(m, e.requestId);
   }
 
-  private async insertTimer(
+  /** The timers and all their alerts in two statements (filing inserts two timers on every request). */
+  private async insertTimers(
     m: EntityManager,
     requestId: string,
     referenceNo: string,
     policy: { name: string; calendarId: string },
-    plan: PlannedTarget,
-    label: string | null,
-    extra: Partial<SlaTimer> = {},
+    timers: readonly { plan: PlannedTarget; label: string | null; extra: Partial<SlaTimer> }[],
   ): Promise<void> {
-    const timerId = randomUUID();
-    await m.insert(SlaTimer, {
-      id: timerId,
-      requestId,
-      referenceNo,
-      target: plan.target,
-      label,
-      policyName: policy.name,
-      calendarId: policy.calendarId,
-      clock: plan.clock,
-      duration: plan.duration,
-      startedAt: plan.startedAt,
-      dueAt: plan.dueAt,
-      state: 'running',
-      pausedAt: null,
-      remainingMs: null,
-      metAt: null,
-      breachedAt: null,
-      assigneeId: null,
-      supervisorId: null,
-      category: null,
-      ...extra,
-    });
+    const rows = timers.map(({ plan, label, extra }) => ({
+      timer: {
+        id: randomUUID(),
+        requestId,
+        referenceNo,
+        target: plan.target,
+        label,
+        policyName: policy.name,
+        calendarId: policy.calendarId,
+        clock: plan.clock,
+        duration: plan.duration,
+        startedAt: plan.startedAt,
+        dueAt: plan.dueAt,
+        state: 'running' as const,
+        pausedAt: null,
+        remainingMs: null,
+        metAt: null,
+        breachedAt: null,
+        assigneeId: null,
+        supervisorId: null,
+        category: null,
+        ...extra,
+      },
+      plan,
+    }));
+    if (rows.length === 0) return;
     await m.insert(
-      SlaAlert,
+      SlaTimer,
+      rows.map((r) => r.timer),
+    );
+    const alerts = rows.flatMap(({ timer, plan }) =>
       plan.alerts.map((a) => ({
         id: randomUUID(),
-        timerId,
+        timerId: timer.id,
         requestId,
         kind: a.kind,
         level: a.level,
@@ -153,6 +162,7 @@ export class SlaTimersService {
         queuedEpoch: null,
       })),
     );
+    if (alerts.length > 0) await m.insert(SlaAlert, alerts);
   }
 
   /** The target was reached in time (or late: a breached target stays breached). Its pending alerts are cancelled. */
