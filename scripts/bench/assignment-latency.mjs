@@ -4,10 +4,14 @@
 // officers (capacity large enough that nothing waits) and 50 companies, then files requests through
 // the public API at RATE per second for SECONDS seconds (open loop: a slow answer does not slow the
 // sender). Prints the POST latency, file → assigned latency (client send time → the assignment
-// service's commit time, both clocks of this machine) p50/p99/max, and the assignment throughput.
+// service's commit time, both clocks of this machine) p50/p99/max, the assignment throughput, and
+// the CPU one filing costs in each process (services, PostgreSQL, Redis; read from /proc on Linux)
+// from the first filing until every inbox is empty, plus what the system burns while idle.
 // Usage: npm run build:api && node scripts/bench/assignment-latency.mjs [rate=50] [seconds=20] [officers=100]
 //        BENCH_DATABASE_URL (default postgres://127.0.0.1:5432/qifu_bench_assign; dropped at the end)
 //        BENCH_NODE_ARGS (extra node flags for the services, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+//        BENCH_PG_SPLIT=1 (split PostgreSQL's CPU by the service each backend serves)
+//        INBOX_BATCH (passed to the services: most inbox events per transaction)
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -167,7 +171,11 @@ try {
   const postMs = [];
   const statuses = new Map();
   const total = Math.round(rate * seconds);
-  const cpu0 = cpuByProcess();
+  const backends = await backendNames();
+  const idle0 = cpuByProcess(backends);
+  await sleep(5000);
+  const idle = cpuDelta(idle0, cpuByProcess(backends));
+  const cpu0 = cpuByProcess(backends);
   const t0 = performance.now();
   const epoch0 = Date.now();
   const inflight = [];
@@ -205,7 +213,7 @@ try {
     }
   };
   await waitUntilAssigned();
-  const assignedCpu = cpuDelta(cpu0, cpuByProcess());
+  const assignedCpu = cpuDelta(cpu0, cpuByProcess(backends));
   // The CPU a filing costs includes what follows the assignment (deadlines, notifications): wait for
   // every inbox to empty before the second reading.
   const queues = Object.values(INBOX_QUEUES).map((name) => new Queue(name, { connection: { url: redisUrl }, prefix }));
@@ -214,7 +222,7 @@ try {
     if (counts.every((c) => Object.values(c).every((n) => n === 0))) break;
   }
   await Promise.all(queues.map((q) => q.close()));
-  const cpu = cpuDelta(cpu0, cpuByProcess());
+  const cpu = cpuDelta(cpu0, cpuByProcess(backends));
 
   const db = new Client({ connectionString: withDefaultUser(url) });
   await db.connect();
@@ -255,6 +263,11 @@ try {
       `CPU per filing (ms)     ${ms(user + sys)} in all (${ms(au + as)} until the last assignment), ${ms(sys)} of it in the kernel`,
     );
     console.log(`  per process (kernel)  ${per.join(', ')}`);
+    const idlePer = [...idle]
+      .sort((a, b) => b[1][0] + b[1][1] - a[1][0] - a[1][1])
+      .map(([k, [u, s]]) => `${k} ${((u + s) * 200).toFixed(0)}`);
+    const [iu, is] = sum([...idle.values()]);
+    console.log(`CPU while idle (ms/s)   ${((iu + is) * 200).toFixed(0)} in all: ${idlePer.join(', ')}`);
   }
   if (rows.length !== ids.length) code = 1;
 } catch (err) {
@@ -266,7 +279,7 @@ try {
 process.exit(code);
 
 /** CPU seconds used so far by each service process, PostgreSQL and Redis (Linux /proc; empty elsewhere). */
-function cpuByProcess() {
+function cpuByProcess(backends = new Map()) {
   const out = new Map();
   const hz = 100;
   const names = new Map(children.map((c, i) => [c.pid, ['assignment', 'requests', 'sla', 'notifications', 'gateway'][i]]));
@@ -281,7 +294,8 @@ function cpuByProcess() {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const name =
-        names.get(Number(pid)) ?? (comm.startsWith('postgres') ? 'postgres' : comm.startsWith('redis-server') ? 'redis' : undefined);
+        names.get(Number(pid)) ??
+        (comm.startsWith('postgres') ? (backends.get(Number(pid)) ?? 'postgres') : comm.startsWith('redis-server') ? 'redis' : undefined);
       if (!name) continue;
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       out.set(`${name}:${pid}`, [Number(f[11]) / hz, Number(f[12]) / hz]);
@@ -289,6 +303,18 @@ function cpuByProcess() {
       /* gone */
     }
   }
+  return out;
+}
+
+/** PostgreSQL backends by the service they serve (application_name), to split the database's CPU (with BENCH_PG_SPLIT=1). */
+async function backendNames() {
+  const out = new Map();
+  if (!process.env.BENCH_PG_SPLIT) return out;
+  const c = new Client({ connectionString: withDefaultUser(url) });
+  await c.connect();
+  const { rows } = await c.query(`SELECT pid, application_name, backend_type FROM pg_stat_activity`);
+  await c.end();
+  for (const r of rows) out.set(r.pid, `pg[${r.application_name || r.backend_type}]`);
   return out;
 }
 

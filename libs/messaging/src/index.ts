@@ -17,3 +17,4 @@ export * from './rpc/rpc-exception.filter';
 export * from './ping.controller';
 export * from './start-service';
 export * from './run-main';
+export * from './inbox/event-runs';

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestAcceptedV1, RequestFiledV1, RequestStatusChangedV1, RequestTransferRequestedV1 } from '@qifu/contracts';
-import { type InboxContext, OnEvent } from '@qifu/messaging';
+import type { RequestAcceptedV1, RequestStatusChangedV1, RequestTransferRequestedV1 } from '@qifu/contracts';
+import { type BatchedEvent, type InboxContext, OnEvent, OnEventBatch } from '@qifu/messaging';
+import type { EntityManager } from 'typeorm';
+import { FilingRouter } from './filing-router.service';
 import { RoutingService } from './routing.service';
 
 const RELEASING = new Set(['resolved', 'closed', 'cancelled']);
@@ -9,11 +11,17 @@ const RETAKING = new Set(['resolved', 'closed', 'under_review']);
 
 @Injectable()
 export class RoutingHandlers {
-  constructor(private readonly routing: RoutingService) {}
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly filings: FilingRouter,
+  ) {}
 
-  @OnEvent('request.filed.v1')
-  async filed(e: RequestFiledV1, { manager }: InboxContext<'request.filed.v1'>): Promise<void> {
-    await this.routing.onFiled(manager, e);
+  @OnEventBatch('request.filed.v1')
+  async filed(events: readonly BatchedEvent<'request.filed.v1'>[], manager: EntityManager): Promise<void> {
+    await this.filings.route(
+      manager,
+      events.map((e) => e.payload),
+    );
   }
 
   @OnEvent('request.status_changed.v1')

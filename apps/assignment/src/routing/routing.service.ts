@@ -1,21 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestAssignedV1, RequestFiledV1, RequestTransferRequestedV1 } from '@qifu/contracts';
+import type { RequestAssignedV1, RequestTransferRequestedV1 } from '@qifu/contracts';
 import { OutboxPublisher } from '@qifu/messaging';
 import { type EntityManager, IsNull } from 'typeorm';
 import { User } from '../directory/user.entity';
 import { Assignment } from './assignment.entity';
 import { chooseOfficer } from './domain/routing-choice';
-import { officerCandidates } from './officer-candidates';
+import { assignedEvent, claimSeat, freeSeat, officerCandidates, takeSeat } from './officer-seats';
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 /** Optimistic seat claims before falling back to locking every candidate. */
 const CLAIM_ATTEMPTS = 3;
-/** One more open case for an officer whose room the caller has checked (or whose case it already is). */
-const takeSeat = (m: EntityManager, officerId: string): Promise<unknown> =>
-  m.query('UPDATE users SET open_count = open_count + 1, last_assigned_at = $2 WHERE id = $1', [officerId, new Date()]);
-/** One open case fewer: the officer's seat is free again. */
-const freeSeat = (m: EntityManager, officerId: string): Promise<unknown> =>
-  m.query('UPDATE users SET open_count = GREATEST(open_count - 1, 0) WHERE id = $1', [officerId]);
 const WAITING_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, filed_at, request_id`;
 
 /**
@@ -27,26 +21,8 @@ const WAITING_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHE
 export class RoutingService {
   constructor(private readonly outbox: OutboxPublisher) {}
 
-  async onFiled(manager: EntityManager, e: RequestFiledV1): Promise<void> {
-    const row = manager.create(Assignment, {
-      requestId: e.requestId,
-      referenceNo: e.referenceNo,
-      companyId: e.companyId,
-      liaisonOfficerId: e.liaisonOfficerId,
-      category: e.category,
-      priority: e.priority,
-      state: 'waiting',
-      officerId: null,
-      filedAt: new Date(e.filedAt),
-      assignedAt: null,
-      targetDepartmentId: null,
-      targetOfficerId: null,
-      previousOfficerId: null,
-      acceptedAt: null,
-    });
-    // Already routed (the same filing under another event id): nothing to do.
-    const inserted = await manager.createQueryBuilder().insert().into(Assignment).values(row).orIgnore().returning('request_id').execute();
-    if ((inserted.raw as unknown[]).length === 0) return;
+  /** A new request (its row just inserted) goes to an officer, or waits in its department's queue. */
+  async routeNew(manager: EntityManager, row: Assignment): Promise<void> {
     const assigned = await this.tryAssign(manager, row);
     if (!assigned) {
       await this.announceWaiting(manager, row, 'no officer with this category has free capacity', await this.homeDepartment(manager, row));
@@ -107,7 +83,7 @@ export class RoutingService {
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       const decision = chooseOfficer(a, await officerCandidates(manager, a, false));
       if (!decision.officerId) break;
-      const officer = await this.claimSeat(manager, decision.officerId);
+      const officer = await claimSeat(manager, decision.officerId);
       if (officer) {
         await this.assignTo(manager, a, officer, decision.reason, previousOfficerId);
         return true;
@@ -120,21 +96,6 @@ export class RoutingService {
     await takeSeat(manager, officer.id);
     await this.assignTo(manager, a, officer, decision.reason, previousOfficerId);
     return true;
-  }
-
-  /** Takes one seat of the officer if they are still available with room; null when someone was faster. */
-  private async claimSeat(
-    manager: EntityManager,
-    officerId: string,
-  ): Promise<Pick<User, 'id' | 'displayName' | 'departmentId' | 'supervisorId'> | null> {
-    const [rows] = (await manager.query(
-      `UPDATE users SET open_count = open_count + 1, last_assigned_at = now()
-        WHERE id = $1 AND role = 'officer' AND available AND open_count < capacity
-        RETURNING id, display_name, department_id, supervisor_id`,
-      [officerId],
-    )) as [{ id: string; display_name: string; department_id: string | null; supervisor_id: string | null }[], number];
-    const row = rows[0];
-    return row ? { id: row.id, displayName: row.display_name, departmentId: row.department_id, supervisorId: row.supervisor_id } : null;
   }
 
   /**
@@ -210,17 +171,7 @@ export class RoutingService {
       { requestId: a.requestId },
       { state: 'assigned', officerId: officer.id, assignedAt: now, acceptedAt: null, targetDepartmentId: null, targetOfficerId: null },
     );
-    await this.outbox.publish(manager, 'request.assigned.v1', {
-      requestId: a.requestId,
-      referenceNo: a.referenceNo,
-      officerId: officer.id,
-      officerName: officer.displayName,
-      departmentId: officer.departmentId,
-      supervisorId: officer.supervisorId,
-      previousOfficerId,
-      reason,
-      assignedAt: now.toISOString(),
-    });
+    await this.outbox.publish(manager, 'request.assigned.v1', assignedEvent(a, officer, reason, previousOfficerId, now));
   }
 
   private async announceWaiting(

@@ -12,6 +12,7 @@ import { withDefaultUser } from '@qifu/database';
 import { INBOX_JOB_OPTIONS } from '@qifu/messaging';
 import { eventually } from '@qifu/testing';
 import { Queue, type Job, type Worker } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Api } from '../support/api';
 import { aCompany, aDepartment, aUser, fileHiring, PASSWORD } from '../support/fixtures';
@@ -158,5 +159,55 @@ describe('two replicas of every service', () => {
         .sort(),
     ).toEqual(['assigned', 'sla_set']);
     expect((await officerApi.notifications()).items).toHaveLength(1);
+  });
+
+  it('an event its handler cannot take fails alone: the events batched with it are handled on their first try', async () => {
+    const dept = await aDepartment(admin);
+    await aUser(admin, { role: 'officer', departmentId: dept.id, categories: ['hiring'], capacity: 10 });
+    const company = await aCompany(admin);
+    const companyUser = await aUser(admin, { role: 'company', companyId: company.id });
+    const companyApi = await new Api(sys.baseUrl).login(companyUser.username, PASSWORD);
+    const inbox = new Queue<EventEnvelope>(INBOX_QUEUES.requests, { connection: { url: sys.env.REDIS_URL }, prefix: sys.queuePrefix });
+    // The requests service's inbox is held while three filings' assignments and deadlines pile up
+    // in it, then a broken event joins them: released together, they share the replicas' batches.
+    await inbox.pause();
+    let bad: Job<EventEnvelope>;
+    try {
+      const filed = await Promise.all([1, 2, 3].map((i) => fileHiring(companyApi, i)));
+      await eventually(async () => {
+        const jobs = await inbox.getJobs(['waiting']);
+        const about = (name: string): number =>
+          jobs.filter((j) => j.data.name === name && filed.some((r) => r.id === j.data.payload.requestId)).length;
+        return about('request.assigned.v1') === 3 && about('sla.targets_set.v1') === 3 ? true : undefined;
+      }, 'the six events held in the inbox');
+      const id = randomUUID();
+      const at = new Date().toISOString();
+      const broken = { requestId: 'not-a-uuid', policy: 'default', responseDueAt: at, resolutionDueAt: at, state: 'running', at };
+      bad = await inbox.add(
+        'sla.targets_set.v1',
+        { id, name: 'sla.targets_set.v1', source: 'sla', occurredAt: at, payload: broken } as EventEnvelope,
+        {
+          ...INBOX_JOB_OPTIONS,
+          jobId: id,
+        },
+      );
+    } finally {
+      await inbox.resume();
+    }
+    const done = await eventually(async () => {
+      const mine = (await companyApi.ok(companyApi.get<Page<RequestView>>('/requests?pageSize=10'), [200])).items;
+      return mine.length === 3 && mine.every((r) => r.status === 'assigned' && r.sla?.resolutionDueAt) ? mine : undefined;
+    }, 'the three requests assigned with deadlines');
+    expect(done).toHaveLength(3);
+    // None of the good events failed on the way (a failed try leaves a stack trace on its job) ...
+    const handled = (await inbox.getJobs(['completed'])).filter((j) => done.some((r) => r.id === j.data.payload.requestId));
+    expect(handled).toHaveLength(6);
+    expect(handled.map((j) => j.stacktrace?.length ?? 0)).toEqual([0, 0, 0, 0, 0, 0]);
+    // ... while the broken one failed and waits for its next try.
+    const state = await bad!.getState();
+    expect(['delayed', 'failed', 'waiting']).toContain(state);
+    expect((await inbox.getJob(bad!.id!))?.attemptsMade).toBeGreaterThan(0);
+    await bad!.remove().catch(() => undefined);
+    await inbox.close();
   });
 });

@@ -6,7 +6,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications.config';
 import { DELIVERIES_CHANNEL } from '../dispatch/queue-feeder';
-import type { PlannedNotification } from '../feed/domain/recipient-rules';
+import type { PlannedEvent, PlannedNotification } from '../feed/domain/recipient-rules';
 import { wants } from '../preferences/domain/mute-rules';
 import { renderEmail } from './domain/email-templates';
 import { EmailDelivery } from './email-delivery.entity';
@@ -44,8 +44,17 @@ export class EmailDeliveriesService implements OnApplicationShutdown {
    * Inside the inbox transaction: one email per reader who gave an address and did not mute the type
    * or the email channel. A company's line reaches each of its users, a role's everyone with it.
    */
-  async plan(m: EntityManager, planned: PlannedNotification, eventId: string, at: Date): Promise<number> {
+  async plan(m: EntityManager, events: readonly PlannedEvent[], at: Date): Promise<number> {
     if (!this.enabled) return 0;
+    const rows: EmailDelivery[] = [];
+    for (const { planned, eventId } of events) rows.push(...(await this.deliveriesOf(m, planned, eventId, at)));
+    if (rows.length === 0) return 0;
+    await m.createQueryBuilder().insert().into(EmailDelivery).values(rows).orIgnore().execute();
+    await notifyAtCommit(m, DELIVERIES_CHANNEL);
+    return rows.length;
+  }
+
+  private async deliveriesOf(m: EntityManager, planned: PlannedNotification, eventId: string, at: Date): Promise<EmailDelivery[]> {
     const users: string[] = [];
     const companies: string[] = [];
     const roles: string[] = [];
@@ -60,7 +69,7 @@ export class EmailDeliveriesService implements OnApplicationShutdown {
           AND (user_id = ANY($1::uuid[]) OR (role = 'company' AND company_id = ANY($2::uuid[])) OR role = ANY($3::text[]))`,
       [users, companies, roles],
     )) as Reader[];
-    const rows = readers
+    return readers
       .filter((r) => wants({ mutedTypes: r.muted_types, mutedChannels: r.muted_channels }, planned.type, 'email'))
       .map((r): EmailDelivery => {
         const mail = renderEmail(r.locale, {
@@ -89,10 +98,6 @@ export class EmailDeliveriesService implements OnApplicationShutdown {
           deliveredAt: null,
         };
       });
-    if (rows.length === 0) return 0;
-    await m.createQueryBuilder().insert().into(EmailDelivery).values(rows).orIgnore().execute();
-    await notifyAtCommit(m, DELIVERIES_CHANNEL);
-    return rows.length;
   }
 
   private mailer(): Transporter {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EventName, EventPayloads } from '@qifu/contracts';
-import { type InboxContext, OnEvent } from '@qifu/messaging';
+import type { EventEnvelope, EventName, EventPayloads } from '@qifu/contracts';
+import { type BatchedEvent, type InboxContext, OnEvent, OnEventBatch } from '@qifu/messaging';
+import type { EntityManager } from 'typeorm';
 import { EmailDeliveriesService } from '../email/email-deliveries.service';
 import { WebhookDeliveriesService } from '../webhooks/webhook-deliveries.service';
-import { planNotification } from './domain/recipient-rules';
+import { type PlannedEvent, planNotification } from './domain/recipient-rules';
 import { FeedService } from './feed.service';
 
 /**
@@ -18,18 +19,30 @@ export class FeedHandlers {
     private readonly emails: EmailDeliveriesService,
   ) {}
 
-  private async record<N extends EventName>(p: EventPayloads[N], ctx: InboxContext<N>): Promise<void> {
-    const planned = planNotification(ctx.envelope.name, p);
-    if (!planned) return;
+  /** Feed lines, webhook and email deliveries of several events: one statement each for all of them. */
+  private async recordAll(
+    m: EntityManager,
+    events: readonly { payload: EventPayloads[EventName]; envelope: EventEnvelope }[],
+  ): Promise<void> {
+    const planned = events.flatMap(({ payload, envelope }): PlannedEvent[] => {
+      const p = planNotification(envelope.name, payload);
+      return p ? [{ planned: p, eventId: envelope.id }] : [];
+    });
+    if (planned.length === 0) return;
     const at = new Date();
-    await this.feed.record(ctx.manager, planned, ctx.envelope.id, at);
-    await this.webhooks.plan(ctx.manager, planned, ctx.envelope.id, at);
-    await this.emails.plan(ctx.manager, planned, ctx.envelope.id, at);
+    await this.feed.record(m, planned, at);
+    await this.webhooks.plan(m, planned, at);
+    await this.emails.plan(m, planned, at);
   }
 
-  @OnEvent('request.assigned.v1')
-  assigned(p: EventPayloads['request.assigned.v1'], ctx: InboxContext<'request.assigned.v1'>): Promise<void> {
-    return this.record(p, ctx);
+  private record<N extends EventName>(p: EventPayloads[N], ctx: InboxContext<N>): Promise<void> {
+    return this.recordAll(ctx.manager, [{ payload: p, envelope: ctx.envelope as EventEnvelope }]);
+  }
+
+  /** Every filing's assignment comes here: batches. */
+  @OnEventBatch('request.assigned.v1')
+  assigned(events: readonly BatchedEvent<'request.assigned.v1'>[], m: EntityManager): Promise<void> {
+    return this.recordAll(m, events as readonly { payload: EventPayloads[EventName]; envelope: EventEnvelope }[]);
   }
 
   @OnEvent('request.unassigned.v1')

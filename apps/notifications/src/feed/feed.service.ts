@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Actor, CodedError, type LiveNotification, type NotificationView, type Page } from '@qifu/contracts';
 import { Brackets, DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { PlannedNotification } from './domain/recipient-rules';
+import type { PlannedEvent } from './domain/recipient-rules';
 import { visibleTypesFilter } from '../preferences/domain/mute-rules';
 import { PreferencesService } from '../preferences/preferences.service';
 import { FEED_CHANNEL } from './feed.rows';
@@ -28,10 +28,9 @@ export class FeedService {
     private readonly preferences: PreferencesService,
   ) {}
 
-  /** Writes an event's feed lines, inside the inbox transaction (a duplicate event never gets here). */
-  async record(m: EntityManager, planned: PlannedNotification, eventId: string, now: Date): Promise<number> {
-    await m.insert(
-      Notification,
+  /** Writes the feed lines of events, inside the inbox transaction (a duplicate event never gets here): one INSERT for all. */
+  async record(m: EntityManager, events: readonly PlannedEvent[], now: Date): Promise<number> {
+    const rows = events.flatMap(({ planned, eventId }) =>
       planned.recipients.map((r) => ({
         id: randomUUID(),
         eventId,
@@ -46,8 +45,10 @@ export class FeedService {
         readAt: null,
       })),
     );
+    if (rows.length === 0) return 0;
+    await m.insert(Notification, rows);
     await notifyAtCommit(m, FEED_CHANNEL);
-    return planned.recipients.length;
+    return rows.length;
   }
 
   private mine(actor: Actor): SelectQueryBuilder<Notification> {

@@ -5,7 +5,7 @@ import type { WebhookAttemptView, WebhookDeliveryStatus, WebhookFormat } from '@
 import { DataSource, type EntityManager } from 'typeorm';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications.config';
 import { DELIVERIES_CHANNEL } from '../dispatch/queue-feeder';
-import type { PlannedNotification } from '../feed/domain/recipient-rules';
+import type { PlannedEvent } from '../feed/domain/recipient-rules';
 import { type AllowList, parseAllowList } from './domain/target-policy';
 import { acceptedBy, dingtalkSignedUrl, webhookBody } from './domain/webhook-body';
 import { sendWebhook } from './webhook-sender';
@@ -28,13 +28,16 @@ export class WebhookDeliveriesService {
    * row is the promise to deliver; the queue gets it after commit, so a slow receiver never holds
    * up the feed, and a crash before commit leaves neither the feed line nor the delivery.
    */
-  async plan(m: EntityManager, planned: PlannedNotification, eventId: string, at: Date): Promise<number> {
-    const hooks = (await m.query(`SELECT id, format FROM webhooks WHERE active AND $1 = ANY(events)`, [planned.type])) as {
-      id: string;
-      format: WebhookFormat;
-    }[];
+  async plan(m: EntityManager, events: readonly PlannedEvent[], at: Date): Promise<number> {
+    if (events.length === 0) return 0;
+    const hooks = (await m.query(`SELECT id, format, events FROM webhooks WHERE active AND events && $1::text[]`, [
+      [...new Set(events.map((e) => e.planned.type))],
+    ])) as { id: string; format: WebhookFormat; events: string[] }[];
     if (hooks.length === 0) return 0;
-    const rows = hooks.map((h): WebhookDelivery => {
+    const pairs = events.flatMap(({ planned, eventId }) =>
+      hooks.filter((h) => h.events.includes(planned.type)).map((h) => ({ h, planned, eventId })),
+    );
+    const rows = pairs.map(({ h, planned, eventId }): WebhookDelivery => {
       const id = randomUUID();
       const body = webhookBody(h.format, {
         id,

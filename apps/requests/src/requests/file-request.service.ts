@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { type Actor, CodedError, type FileRequestInput, type RequestView } from '@qifu/contracts';
 import { OutboxPublisher } from '@qifu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Company } from '../companies/company.entity';
 import { TimelineService } from '../timeline/timeline.service';
 import { beijingYear, effectivePriority, formatReferenceNo } from './domain/request-priority';
 import { ReferenceNumbers } from './reference-numbers';
@@ -41,11 +40,15 @@ export class FileRequestService {
         const replay = await this.claimKey(m, actor.userId, idempotencyKey, bodyHash(input));
         if (replay) return { request: toRequestView(replay), replayed: true };
       }
-      const company = await m.findOne(Company, { where: { id: companyId } });
-      if (!company) throw new CodedError('NOT_FOUND', `company ${companyId} not found`);
       const now = new Date();
       const year = beijingYear(now);
-      const sequence = await this.references.next(m, year);
+      // The company and the next reference number in one statement (no row, no number taken).
+      const [company] = (await m.query('SELECT name, liaison_officer_id, nextval($2::regclass) AS n FROM companies WHERE id = $1', [
+        companyId,
+        await this.references.sequenceFor(m, year),
+      ])) as { name: string; liaison_officer_id: string | null; n: string }[];
+      if (!company) throw new CodedError('NOT_FOUND', `company ${companyId} not found`);
+      const sequence = Number(company.n);
       const request = m.create(Request, {
         id: randomUUID(),
         referenceNo: formatReferenceNo(year, sequence),
@@ -88,7 +91,7 @@ export class FileRequestService {
         requestId: request.id,
         referenceNo: request.referenceNo,
         companyId,
-        liaisonOfficerId: company.liaisonOfficerId,
+        liaisonOfficerId: company.liaison_officer_id,
         category: request.category,
         priority: request.priority,
         title: request.title,

@@ -35,12 +35,12 @@ export class ReferenceNumbers implements OnApplicationBootstrap, OnApplicationSh
     clearInterval(this.timer);
   }
 
-  async next(m: EntityManager, year: number): Promise<number> {
+  /** The year's sequence (for `nextval` inside another statement), created in this transaction if the year is not prepared yet. */
+  async sequenceFor(m: EntityManager, year: number): Promise<string> {
     if (!Number.isInteger(year)) throw new Error(`bad year ${year}`);
     // Not prepared (the year turned before the hourly check): create it in this transaction.
     if (!this.ready.has(year)) await this.createWithin(m, year);
-    const [row] = (await m.query(`SELECT nextval('reference_seq_${year}') AS n`)) as { n: string }[];
-    return Number(row?.n);
+    return `reference_seq_${year}`;
   }
 
   private async prepare(): Promise<void> {

@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  RequestAssignedV1,
-  RequestStatus,
-  RequestUnassignedV1,
-  SlaAlertV1,
-  SlaEscalatedV1,
-  SlaStateChangedV1,
-  SlaTargetsSetV1,
-} from '@qifu/contracts';
-import { type InboxContext, OnEvent } from '@qifu/messaging';
+import type { RequestStatus, RequestUnassignedV1, SlaAlertV1, SlaEscalatedV1, SlaStateChangedV1 } from '@qifu/contracts';
+import { type BatchedEvent, type InboxContext, OnEvent, OnEventBatch } from '@qifu/messaging';
 import type { EntityManager } from 'typeorm';
 import { TimelineService } from '../timeline/timeline.service';
 import { TRANSITIONS } from './domain/request-state-machine';
@@ -24,34 +16,55 @@ export class RequestEventsHandlers {
   }
 
   /**
-   * One statement on the hot path (every filing): the row is locked, checked and written at once,
-   * and the status it had is returned for the timeline. Nothing is returned for a closed or cancelled
-   * request, or when a later assignment is already on it (events of one request may arrive out of order).
+   * Every filing comes here, so a batch is written set-wise: one UPDATE locks (in id order), checks
+   * and writes the requests and returns the status each had, one INSERT adds their timeline lines.
+   * Skipped: a closed or cancelled request, and one that already carries a later assignment (events
+   * of one request may arrive out of order).
    */
-  @OnEvent('request.assigned.v1')
-  async assigned(e: RequestAssignedV1, { manager: m }: InboxContext<'request.assigned.v1'>): Promise<void> {
-    const at = new Date(e.assignedAt);
+  @OnEventBatch('request.assigned.v1')
+  async assigned(events: readonly BatchedEvent<'request.assigned.v1'>[], m: EntityManager): Promise<void> {
+    const es = events.map((x) => x.payload);
     const [rows] = (await m.query(
       `UPDATE requests r
-          SET status = CASE WHEN r.status = ANY($2::text[]) THEN 'assigned' ELSE r.status END,
-              assignee_id = $3, assignee_name = $4, department_id = $5, supervisor_id = $6, assigned_at = $7, updated_at = now()
-         FROM (SELECT id, status FROM requests WHERE id = $1 FOR UPDATE) old
-        WHERE r.id = old.id AND r.status NOT IN ('cancelled', 'closed') AND (r.assigned_at IS NULL OR r.assigned_at <= $7)
-        RETURNING old.status AS from_status, r.status AS to_status`,
-      [e.requestId, TRANSITIONS.assign.from, e.officerId, e.officerName, e.departmentId, e.supervisorId, at],
-    )) as [{ from_status: RequestStatus; to_status: RequestStatus }[], number];
-    const changed = rows[0];
-    if (!changed) return;
-    await this.timeline.append(m, {
-      requestId: e.requestId,
-      type: 'assigned',
-      actor: null,
-      fromStatus: changed.from_status,
-      toStatus: changed.to_status,
-      message: e.officerName,
-      data: { officerId: e.officerId, reason: e.reason, previousOfficerId: e.previousOfficerId },
-      at,
-    });
+          SET status = CASE WHEN r.status = ANY($1::text[]) THEN 'assigned' ELSE r.status END,
+              assignee_id = v.officer_id, assignee_name = v.officer_name, department_id = v.department_id,
+              supervisor_id = v.supervisor_id, assigned_at = v.assigned_at, updated_at = now()
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::timestamptz[])
+                AS v (request_id, officer_id, officer_name, department_id, supervisor_id, assigned_at),
+              (SELECT id, status FROM requests WHERE id = ANY($2::uuid[]) ORDER BY id FOR UPDATE) old
+        WHERE r.id = v.request_id AND old.id = r.id
+          AND r.status NOT IN ('cancelled', 'closed') AND (r.assigned_at IS NULL OR r.assigned_at <= v.assigned_at)
+        RETURNING r.id, old.status AS from_status, r.status AS to_status`,
+      [
+        TRANSITIONS.assign.from,
+        es.map((e) => e.requestId),
+        es.map((e) => e.officerId),
+        es.map((e) => e.officerName),
+        es.map((e) => e.departmentId),
+        es.map((e) => e.supervisorId),
+        es.map((e) => new Date(e.assignedAt)),
+      ],
+    )) as [{ id: string; from_status: RequestStatus; to_status: RequestStatus }[], number];
+    const changed = new Map(rows.map((r) => [r.id, r]));
+    await this.timeline.appendMany(
+      m,
+      es.flatMap((e) => {
+        const c = changed.get(e.requestId);
+        if (!c) return [];
+        return [
+          {
+            requestId: e.requestId,
+            type: 'assigned',
+            actor: null,
+            fromStatus: c.from_status,
+            toStatus: c.to_status,
+            message: e.officerName,
+            data: { officerId: e.officerId, reason: e.reason, previousOfficerId: e.previousOfficerId },
+            at: new Date(e.assignedAt),
+          },
+        ];
+      }),
+    );
   }
 
   @OnEvent('request.unassigned.v1')
@@ -77,22 +90,38 @@ export class RequestEventsHandlers {
     });
   }
 
-  @OnEvent('sla.targets_set.v1')
-  async targetsSet(e: SlaTargetsSetV1, { manager: m }: InboxContext<'sla.targets_set.v1'>): Promise<void> {
-    // One statement (every filing comes here): a breach already recorded stays.
-    const [, found] = (await m.query(
-      `UPDATE requests SET response_due_at = $2, resolution_due_at = $3, sla_state = CASE WHEN sla_state = 'breached' THEN sla_state ELSE $4 END
-        WHERE id = $1`,
-      [e.requestId, new Date(e.responseDueAt), new Date(e.resolutionDueAt), e.state],
-    )) as [unknown, number];
-    if (found === 0) return;
-    await this.timeline.append(m, {
-      requestId: e.requestId,
-      type: 'sla_set',
-      actor: null,
-      data: { policy: e.policy, responseDueAt: e.responseDueAt, resolutionDueAt: e.resolutionDueAt },
-      at: new Date(e.at),
-    });
+  /** Every filing comes here: one UPDATE and one timeline INSERT per batch. A breach already recorded stays. */
+  @OnEventBatch('sla.targets_set.v1')
+  async targetsSet(events: readonly BatchedEvent<'sla.targets_set.v1'>[], m: EntityManager): Promise<void> {
+    const es = events.map((x) => x.payload);
+    const [rows] = (await m.query(
+      `UPDATE requests r
+          SET response_due_at = v.response_due_at, resolution_due_at = v.resolution_due_at,
+              sla_state = CASE WHEN r.sla_state = 'breached' THEN r.sla_state ELSE v.state END
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::text[]) AS v (id, response_due_at, resolution_due_at, state),
+              (SELECT id FROM requests WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) locked
+        WHERE r.id = v.id AND locked.id = r.id
+        RETURNING r.id`,
+      [
+        es.map((e) => e.requestId),
+        es.map((e) => new Date(e.responseDueAt)),
+        es.map((e) => new Date(e.resolutionDueAt)),
+        es.map((e) => e.state),
+      ],
+    )) as [{ id: string }[], number];
+    const found = new Set(rows.map((r) => r.id));
+    await this.timeline.appendMany(
+      m,
+      es
+        .filter((e) => found.has(e.requestId))
+        .map((e) => ({
+          requestId: e.requestId,
+          type: 'sla_set',
+          actor: null,
+          data: { policy: e.policy, responseDueAt: e.responseDueAt, resolutionDueAt: e.resolutionDueAt },
+          at: new Date(e.at),
+        })),
+    );
   }
 
   @OnEvent('sla.state_changed.v1')

@@ -20,22 +20,30 @@ export interface TimelineEntry {
 @Injectable()
 export class TimelineService {
   async append(manager: EntityManager, entry: TimelineEntry): Promise<RequestEvent> {
-    const row = manager.create(RequestEvent, {
-      id: randomUUID(),
-      requestId: entry.requestId,
-      type: entry.type,
-      actorId: entry.actor?.userId ?? null,
-      actorRole: entry.actor?.role ?? 'system',
-      actorName: entry.actor?.displayName ?? null,
-      fromStatus: entry.fromStatus ?? null,
-      toStatus: entry.toStatus ?? null,
-      message: entry.message ?? null,
-      data: entry.data ?? {},
-      internal: entry.internal ?? false,
-      at: entry.at ?? new Date(),
-    });
-    await manager.insert(RequestEvent, row);
-    return row;
+    const [row] = await this.appendMany(manager, [entry]);
+    return row!;
+  }
+
+  /** Several entries in one statement (events handled in batches). */
+  async appendMany(manager: EntityManager, entries: readonly TimelineEntry[]): Promise<RequestEvent[]> {
+    const rows = entries.map((entry) =>
+      manager.create(RequestEvent, {
+        id: randomUUID(),
+        requestId: entry.requestId,
+        type: entry.type,
+        actorId: entry.actor?.userId ?? null,
+        actorRole: entry.actor?.role ?? 'system',
+        actorName: entry.actor?.displayName ?? null,
+        fromStatus: entry.fromStatus ?? null,
+        toStatus: entry.toStatus ?? null,
+        message: entry.message ?? null,
+        data: entry.data ?? {},
+        internal: entry.internal ?? false,
+        at: entry.at ?? new Date(),
+      }),
+    );
+    if (rows.length > 0) await manager.insert(RequestEvent, rows);
+    return rows;
   }
 
   async list(manager: EntityManager, requestId: string, includeInternal: boolean): Promise<RequestEvent[]> {

@@ -72,18 +72,18 @@ export class PoliciesService {
     return toPolicyView(row);
   }
 
-  /** The policy a new request is filed under (most specific match). */
-  async forRequest(m: EntityManager, request: { category: RequestCategory; priority: Priority }): Promise<SlaPolicy> {
+  /** The policy each new request is filed under (most specific match), with one query for all of them. */
+  async forRequests(m: EntityManager, requests: readonly { category: RequestCategory; priority: Priority }[]): Promise<SlaPolicy[]> {
     const rows = await m.find(SlaPolicy);
-    const chosen = choosePolicy(
-      rows.map((p) => ({
-        p,
-        name: p.name,
-        match: { ...(p.matchCategory ? { category: p.matchCategory } : {}), ...(p.matchPriority ? { priority: p.matchPriority } : {}) },
-      })),
-      request,
-    );
-    if (!chosen) throw new CodedError('INTERNAL', 'no SLA policy matches and the default policy is missing');
-    return chosen.p;
+    const options = rows.map((p) => ({
+      p,
+      name: p.name,
+      match: { ...(p.matchCategory ? { category: p.matchCategory } : {}), ...(p.matchPriority ? { priority: p.matchPriority } : {}) },
+    }));
+    return requests.map((request) => {
+      const chosen = choosePolicy(options, request);
+      if (!chosen) throw new CodedError('INTERNAL', 'no SLA policy matches and the default policy is missing');
+      return chosen.p;
+    });
   }
 }

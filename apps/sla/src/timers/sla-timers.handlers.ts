@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestAcceptedV1, RequestAssignedV1, RequestFiledV1, RequestPlanSetV1, RequestStatusChangedV1 } from '@qifu/contracts';
-import { type InboxContext, OnEvent } from '@qifu/messaging';
+import type { RequestAcceptedV1, RequestPlanSetV1, RequestStatusChangedV1 } from '@qifu/contracts';
+import { type BatchedEvent, type InboxContext, OnEvent, OnEventBatch } from '@qifu/messaging';
+import type { EntityManager } from 'typeorm';
+import { SlaIntakeService } from './sla-intake.service';
 import { SlaTimersService } from './sla-timers.service';
 
 @Injectable()
 export class SlaTimersHandlers {
-  constructor(private readonly timers: SlaTimersService) {}
+  constructor(
+    private readonly timers: SlaTimersService,
+    private readonly intake: SlaIntakeService,
+  ) {}
 
-  @OnEvent('request.filed.v1')
-  async filed(e: RequestFiledV1, { manager }: InboxContext<'request.filed.v1'>): Promise<void> {
-    await this.timers.start(manager, e);
+  @OnEventBatch('request.filed.v1')
+  async filed(events: readonly BatchedEvent<'request.filed.v1'>[], manager: EntityManager): Promise<void> {
+    await this.intake.start(
+      manager,
+      events.map((e) => e.payload),
+    );
   }
 
   @OnEvent('request.accepted.v1')
@@ -17,9 +25,12 @@ export class SlaTimersHandlers {
     await this.timers.meet(manager, e.requestId, 'response', new Date(e.acceptedAt));
   }
 
-  @OnEvent('request.assigned.v1')
-  async assigned(e: RequestAssignedV1, { manager }: InboxContext<'request.assigned.v1'>): Promise<void> {
-    await this.timers.setAssignee(manager, e.requestId, e.officerId, e.supervisorId, new Date(e.assignedAt));
+  @OnEventBatch('request.assigned.v1')
+  async assigned(events: readonly BatchedEvent<'request.assigned.v1'>[], manager: EntityManager): Promise<void> {
+    await this.intake.setAssignees(
+      manager,
+      events.map((e) => e.payload),
+    );
   }
 
   @OnEvent('request.plan_set.v1')

@@ -1,74 +1,28 @@
 import { notifyAtCommit } from '@qifu/database';
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { RequestFiledV1, RequestPlanSetV1 } from '@qifu/contracts';
+import type { RequestPlanSetV1 } from '@qifu/contracts';
 import { type OutboxEvent, OutboxPublisher } from '@qifu/messaging';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import { CalendarsService } from '../calendars/calendars.service';
 import { SlaPolicy } from '../policies/policy.entity';
-import { PoliciesService } from '../policies/policies.service';
-import { planMilestone, planTarget, type PlannedTarget, type PolicyTerms, remainingMillis, shiftedByPause } from './domain/sla-plan';
+import { planMilestone, remainingMillis, shiftedByPause } from './domain/sla-plan';
 import { SlaAlert } from './sla-alert.entity';
 import { overallState } from './sla-state';
 import { SlaTimer } from './sla-timer.entity';
+import { insertTimers } from './timer-rows';
 
 export const SLA_ALERTS_CHANNEL = 'qifu_sla_alerts';
 
 /** The targets that stop while the request awaits the company (the response target does not). */
 const PAUSABLE: SlaTimer['target'][] = ['resolution', 'milestone'];
 
-function terms(p: SlaPolicy): PolicyTerms {
-  return {
-    response: { duration: p.responseDuration, clock: p.responseClock },
-    resolution: { duration: p.resolutionDuration, clock: p.resolutionClock },
-    warnAt: p.warnAt,
-    escalation: p.escalation,
-  };
-}
-
-/** Starts, stops, pauses and resumes a request's targets; the alert scheduler raises what is due. */
+/** Stops, pauses, resumes and re-plans a request's targets (SlaIntakeService starts them); the alert scheduler raises what is due. */
 @Injectable()
 export class SlaTimersService {
   constructor(
-    private readonly policies: PoliciesService,
     private readonly calendars: CalendarsService,
     private readonly outbox: OutboxPublisher,
   ) {}
-
-  /**
-   * Filing and assignment events of one request are handled concurrently: both take this lock
-   * first, so whichever runs second sees what the first committed (else an assignment handled while
-   * the timers were being inserted would be lost).
-   */
-  private async lockRequest(m: EntityManager, requestId: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext('sla-request:' || $1))`, [requestId]);
-  }
-
-  async start(m: EntityManager, e: RequestFiledV1): Promise<void> {
-    await this.lockRequest(m, e.requestId);
-    if (await m.exists(SlaTimer, { where: { requestId: e.requestId } })) return;
-    const policy = await this.policies.forRequest(m, e);
-    const cal = await this.calendars.get(policy.calendarId, m);
-    const filedAt = new Date(e.filedAt);
-    const plans = [planTarget(cal, 'response', terms(policy), filedAt), planTarget(cal, 'resolution', terms(policy), filedAt)];
-    const assignee = await this.assigneeOf(m, e.requestId);
-    await this.insertTimers(
-      m,
-      e.requestId,
-      e.referenceNo,
-      policy,
-      plans.map((plan) => ({ plan, label: null, extra: { category: e.category, ...assignee } })),
-    );
-    await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
-    await this.outbox.publish(m, 'sla.targets_set.v1', {
-      requestId: e.requestId,
-      policy: policy.name,
-      responseDueAt: plans[0]!.dueAt.toISOString(),
-      resolutionDueAt: plans[1]!.dueAt.toISOString(),
-      state: 'running',
-      at: new Date().toISOString(),
-    });
-  }
 
   /**
    * A dated plan (replacing any earlier one): each milestone becomes a timer on the resolution
@@ -87,12 +41,12 @@ export class SlaTimersService {
       await m.delete(SlaTimer, { id: In(old.map((t) => t.id)) });
     }
     const setAt = new Date(e.setAt);
-    await this.insertTimers(
+    await insertTimers(
       m,
-      e.requestId,
-      e.referenceNo,
-      { name: resolution.policyName, calendarId: resolution.calendarId },
       e.milestones.map((ms) => ({
+        requestId: e.requestId,
+        referenceNo: e.referenceNo,
+        policy: { name: resolution.policyName, calendarId: resolution.calendarId },
         plan: planMilestone(cal, resolution.clock, policy?.warnAt ?? [], setAt, new Date(ms.dueAt)),
         label: ms.title,
         extra: {
@@ -106,63 +60,6 @@ export class SlaTimersService {
     );
     await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
     await this.publishState(m, e.requestId);
-  }
-
-  /** The timers and all their alerts in two statements (filing inserts two timers on every request). */
-  private async insertTimers(
-    m: EntityManager,
-    requestId: string,
-    referenceNo: string,
-    policy: { name: string; calendarId: string },
-    timers: readonly { plan: PlannedTarget; label: string | null; extra: Partial<SlaTimer> }[],
-  ): Promise<void> {
-    const rows = timers.map(({ plan, label, extra }) => ({
-      timer: {
-        id: randomUUID(),
-        requestId,
-        referenceNo,
-        target: plan.target,
-        label,
-        policyName: policy.name,
-        calendarId: policy.calendarId,
-        clock: plan.clock,
-        duration: plan.duration,
-        startedAt: plan.startedAt,
-        dueAt: plan.dueAt,
-        state: 'running' as const,
-        pausedAt: null,
-        remainingMs: null,
-        metAt: null,
-        breachedAt: null,
-        assigneeId: null,
-        supervisorId: null,
-        category: null,
-        ...extra,
-      },
-      plan,
-    }));
-    if (rows.length === 0) return;
-    await m.insert(
-      SlaTimer,
-      rows.map((r) => r.timer),
-    );
-    const alerts = rows.flatMap(({ timer, plan }) =>
-      plan.alerts.map((a) => ({
-        id: randomUUID(),
-        timerId: timer.id,
-        requestId,
-        kind: a.kind,
-        level: a.level,
-        fraction: a.fraction,
-        notify: a.notify,
-        fireAt: a.fireAt,
-        raisedAt: null,
-        cancelledAt: null,
-        late: false,
-        queuedEpoch: null,
-      })),
-    );
-    if (alerts.length > 0) await m.insert(SlaAlert, alerts);
   }
 
   /** The target was reached in time (or late: a breached target stays breached). Its pending alerts are cancelled. */
@@ -234,31 +131,6 @@ export class SlaTimersService {
     if (timers.length === 0) return;
     await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
     await this.publishState(m, requestId);
-  }
-
-  /**
-   * Remembers the latest assignment (an older event delivered late changes nothing) and names it on
-   * the request's timers. It may arrive before the filing: start() then reads it from the table.
-   */
-  async setAssignee(m: EntityManager, requestId: string, assigneeId: string, supervisorId: string | null, at: Date): Promise<void> {
-    await this.lockRequest(m, requestId);
-    const rows = (await m.query(
-      `INSERT INTO assignees (request_id, assignee_id, supervisor_id, assigned_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (request_id) DO UPDATE SET assignee_id = EXCLUDED.assignee_id, supervisor_id = EXCLUDED.supervisor_id,
-         assigned_at = EXCLUDED.assigned_at
-       WHERE assignees.assigned_at <= EXCLUDED.assigned_at
-       RETURNING request_id`,
-      [requestId, assigneeId, supervisorId, at],
-    )) as unknown[];
-    if (rows.length > 0) await m.update(SlaTimer, { requestId }, { assigneeId, supervisorId });
-  }
-
-  private async assigneeOf(m: EntityManager, requestId: string): Promise<Pick<SlaTimer, 'assigneeId' | 'supervisorId'>> {
-    const [row] = (await m.query('SELECT assignee_id, supervisor_id FROM assignees WHERE request_id = $1', [requestId])) as {
-      assignee_id: string;
-      supervisor_id: string | null;
-    }[];
-    return { assigneeId: row?.assignee_id ?? null, supervisorId: row?.supervisor_id ?? null };
   }
 
   private async cancelPending(m: EntityManager, timerIds: string[], at: Date): Promise<void> {

@@ -7,9 +7,10 @@ import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { createRedis } from '../redis';
 import { Batcher } from './batcher';
-import { type EventHandlerFn, ON_EVENT } from './on-event.decorator';
+import { eventRuns } from './event-runs';
+import { type EventBatchHandlerFn, type EventHandlerFn, ON_EVENT, ON_EVENT_BATCH } from './on-event.decorator';
 
-type AnyHandler = EventHandlerFn<EventName>;
+type AnyHandler = { batch: false; fn: EventHandlerFn<EventName> } | { batch: true; fn: EventBatchHandlerFn<EventName> };
 
 /**
  * Consumes this service's inbox queue. Events run in transactions that first record their ids in the
@@ -56,10 +57,16 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
       for (const method of this.scanner.getAllMethodNames(proto)) {
         const fn = instance[method];
         if (typeof fn !== 'function') continue;
-        const name = this.reflector.get<EventName | undefined>(ON_EVENT, fn as () => unknown);
+        const one = this.reflector.get<EventName | undefined>(ON_EVENT, fn as () => unknown);
+        const batch = this.reflector.get<EventName | undefined>(ON_EVENT_BATCH, fn as () => unknown);
+        const name = one ?? batch;
         if (!name) continue;
         found.set(name, [...(found.get(name) ?? []), `${wrapper.name}.${method}`]);
-        this.handlers.set(name, (fn as AnyHandler).bind(instance));
+        const bound = (fn as (...args: never[]) => Promise<void>).bind(instance);
+        this.handlers.set(
+          name,
+          batch ? { batch: true, fn: bound as EventBatchHandlerFn<EventName> } : { batch: false, fn: bound as EventHandlerFn<EventName> },
+        );
       }
     }
     const expected = eventsSubscribedBy(this.options.service);
@@ -99,11 +106,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Runs the events in order in one transaction, skipping those already handled. */
   private async handle(envelopes: readonly EventEnvelope[]): Promise<void> {
-    const handlers = envelopes.map((e) => {
-      const handler = this.handlers.get(e.name);
-      if (!handler) throw new Error(`no handler for ${e.name}`);
-      return handler;
-    });
+    for (const e of envelopes) if (!this.handlers.has(e.name)) throw new Error(`no handler for ${e.name}`);
     await this.dataSource.transaction(async (manager) => {
       const inserted = (await manager.query(
         `INSERT INTO inbox (event_id, name, handled_at) SELECT e.id, e.name, now() FROM unnest($1::uuid[], $2::text[]) AS e (id, name)
@@ -111,9 +114,18 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
         [envelopes.map((e) => e.id), envelopes.map((e) => e.name)],
       )) as { event_id: string }[];
       const fresh = new Set(inserted.map((r) => r.event_id));
-      for (const [i, envelope] of envelopes.entries()) {
-        // delete: the same event twice in one batch runs once.
-        if (fresh.delete(envelope.id)) await handlers[i]!(envelope.payload, { manager, envelope });
+      // delete: the same event twice in one batch runs once.
+      const todo = envelopes.filter((e) => fresh.delete(e.id));
+      for (const run of eventRuns(todo)) {
+        const handler = this.handlers.get(run[0]!.name)!;
+        if (handler.batch) {
+          await handler.fn(
+            run.map((envelope) => ({ payload: envelope.payload, envelope })),
+            manager,
+          );
+        } else {
+          for (const envelope of run) await handler.fn(envelope.payload, { manager, envelope });
+        }
       }
     });
   }

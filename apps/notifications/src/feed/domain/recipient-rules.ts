@@ -14,6 +14,12 @@ export interface PlannedNotification {
   text: { zh: string; en: string };
 }
 
+/** A planned notification and the id of the event it comes from (deliveries are unique per event). */
+export interface PlannedEvent {
+  planned: PlannedNotification;
+  eventId: string;
+}
+
 /** A message in both languages: the feed shows both, an email the reader's. */
 const say = (zh: string, en: string): Pick<PlannedNotification, 'message' | 'text'> => ({ message: `${zh} · ${en}`, text: { zh, en } });
 
