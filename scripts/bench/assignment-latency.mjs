@@ -192,7 +192,10 @@ try {
           statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
           if (r.status === 201) sent.set(r.body.id, at);
         })
-        .catch(() => statuses.set('error', (statuses.get('error') ?? 0) + 1)),
+        .catch((err) => {
+          const why = `error (${err.cause?.code ?? err.message})`;
+          statuses.set(why, (statuses.get(why) ?? 0) + 1);
+        }),
     );
   }
   const sendSeconds = (performance.now() - t0) / 1000;

@@ -43,11 +43,27 @@ export class AssignmentReconciler implements OnApplicationBootstrap, OnApplicati
       .finally(() => (this.running = undefined));
   }
 
-  /** One pass; returns how many waiting requests it assigned. */
+  /**
+   * One pass; returns how many waiting requests it assigned. Two reads find the work (officers whose
+   * count looks off, officers with room while requests wait); only those are then checked and
+   * fixed one by one under their row lock, so a quiet system costs two statements per pass.
+   */
   async reconcile(): Promise<number> {
-    const officers = (await this.dataSource.query(`SELECT id FROM users WHERE role = 'officer' ORDER BY id`)) as { id: string }[];
+    const suspects = (await this.dataSource.query(
+      `SELECT u.id FROM users u
+        WHERE u.role = 'officer'
+          AND u.open_count <> (SELECT count(*) FROM assignments a WHERE a.officer_id = u.id AND a.state = 'assigned')
+        ORDER BY u.id`,
+    )) as { id: string }[];
+    const withRoom = (await this.dataSource.query(
+      `SELECT id FROM users
+        WHERE role = 'officer' AND available AND open_count < capacity
+          AND EXISTS (SELECT 1 FROM assignments WHERE state = 'waiting')
+        ORDER BY id`,
+    )) as { id: string }[];
+    const ids = [...new Set([...suspects, ...withRoom].map((o) => o.id))].sort();
     let assigned = 0;
-    for (const { id } of officers) {
+    for (const id of ids) {
       assigned += await this.dataSource.transaction(async (m) => {
         // Every change to an officer's load updates their row, so once it is locked the count below
         // sees every committed assignment and none in flight.

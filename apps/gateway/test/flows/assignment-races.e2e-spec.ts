@@ -4,6 +4,7 @@ import { eventually, TEST_REDIS_URL } from '@qifu/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
+import { AssignmentReconciler } from '../../../assignment/src/routing/assignment.reconciler';
 import { Api } from '../support/api';
 import { anAssignedRequest, aUser, aZone } from '../support/fixtures';
 import { TestSystem } from '../support/system';
@@ -74,5 +75,29 @@ describe('assignment: races between services', () => {
     // The colleague never sees it as theirs in the end.
     const colleagueApi = await admin.as('').login(colleague.username, 'secret-pass-1');
     expect((await colleagueApi.get(`/requests/${r.id}`)).status).toBe(404);
+  });
+
+  it('reconciliation finds an officer whose open count drifted, corrects it and gives the seat to the request waiting for it', async () => {
+    // Nobody else in this suite takes "other" requests: the zone's officer is the only candidate.
+    const z = await aZone(admin, { categories: ['other'], capacity: 1 });
+    // The count drifts (as a crash between steps could leave it): the officer looks full while holding nothing.
+    await db.query(`UPDATE assignment.users SET open_count = 1 WHERE id = $1`, [z.officerUser.id]);
+    const filed = await z.companyApi.ok(
+      z.companyApi.post<RequestView>('/requests', { category: 'other', title: '咨询 drift', description: 'waits for a seat', details: {} }),
+      [201],
+    );
+    await eventually(async () => {
+      const { rows } = await db.query<{ state: string }>(`SELECT state FROM assignment.assignments WHERE request_id = $1`, [filed.id]);
+      return rows[0]?.state === 'waiting' ? true : undefined;
+    }, 'the request waiting');
+
+    await sys.replicasOf('assignment')[0]!.get(AssignmentReconciler).reconcile();
+
+    const assigned = await eventually(async () => {
+      const v = await z.companyApi.request(filed.id);
+      return v.assignee ? v : undefined;
+    }, 'the request assigned');
+    expect(assigned.assignee?.id).toBe(z.officerUser.id);
+    expect(await openCount(z.officerUser.id)).toBe(1);
   });
 });
