@@ -1,4 +1,5 @@
 export * from './batch-loop';
+export * from './batcher';
 export * from './inbox/inbox-record.entity';
 export * from './inbox/inbox.consumer';
 export * from './inbox/on-event.decorator';

@@ -39,7 +39,7 @@ export async function startService(opts: ServiceStartOptions): Promise<INestMicr
       service: opts.service,
       redisUrl: opts.redisUrl,
       prefix: opts.prefix,
-      concurrency: opts.rpcConcurrency ?? 32,
+      concurrency: opts.rpcConcurrency ?? 128,
     }),
     logger: logLevels(opts.logLevel),
   });

@@ -1,13 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Actor, CodedError, type FileRequestInput, type RequestView } from '@qifu/contracts';
-import { OutboxPublisher } from '@qifu/messaging';
+import { Batcher, OutboxPublisher } from '@qifu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TimelineService } from '../timeline/timeline.service';
 import { beijingYear, effectivePriority, formatReferenceNo } from './domain/request-priority';
 import { ReferenceNumbers } from './reference-numbers';
 import { toRequestView } from './request.mapper';
 import { Request } from './request.entity';
+
+/** Most filings written in one transaction (the RPC worker holds up to 128 commands: the batch being written and the next). */
+const FILING_BATCH = 64;
 
 function bodyHash(input: FileRequestInput): string {
   const canonical = JSON.stringify(input, (_k, v: unknown) =>
@@ -18,10 +21,20 @@ function bodyHash(input: FileRequestInput): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** One filing: who files, for which company, what. */
+interface Filing {
+  actor: Actor;
+  companyId: string;
+  input: FileRequestInput;
+}
+
 /**
  * Filing: the request, its first timeline line, its reference number and `request.filed` commit in
  * one transaction. With an Idempotency-Key the same body replays the first answer and another body
- * is a conflict, also when both arrive at once (the key row serialises them).
+ * is a conflict, also when both arrive at once (the key row serialises them). Filings without a key
+ * that arrive while one is being written share the next transaction (Batcher): under load a filing
+ * costs a share of seven statements instead of seven; if such a batch fails, each filing is written
+ * alone, so one filing's error (a company that is gone) is its own.
  */
 @Injectable()
 export class FileRequestService {
@@ -32,28 +45,53 @@ export class FileRequestService {
     private readonly references: ReferenceNumbers,
   ) {}
 
+  private readonly filings = new Batcher<Filing, RequestView>(
+    {
+      together: (filings) => this.dataSource.transaction((m) => this.write(m, filings)),
+      alone: (filing) => this.dataSource.transaction(async (m) => (await this.write(m, [filing]))[0]!),
+    },
+    FILING_BATCH,
+  );
+
   async file(actor: Actor, input: FileRequestInput, idempotencyKey?: string): Promise<{ request: RequestView; replayed: boolean }> {
     if (actor.role !== 'company' || !actor.companyId) throw new CodedError('FORBIDDEN', 'only company users file requests');
-    const companyId = actor.companyId;
+    const filing: Filing = { actor, companyId: actor.companyId, input };
+    if (!idempotencyKey) return { request: await this.filings.add(filing), replayed: false };
     return this.dataSource.transaction(async (m) => {
-      if (idempotencyKey) {
-        const replay = await this.claimKey(m, actor.userId, idempotencyKey, bodyHash(input));
-        if (replay) return { request: toRequestView(replay), replayed: true };
-      }
-      const now = new Date();
-      const year = beijingYear(now);
-      // The company and the next reference number in one statement (no row, no number taken).
-      const [company] = (await m.query('SELECT name, liaison_officer_id, nextval($2::regclass) AS n FROM companies WHERE id = $1', [
-        companyId,
-        await this.references.sequenceFor(m, year),
-      ])) as { name: string; liaison_officer_id: string | null; n: string }[];
-      if (!company) throw new CodedError('NOT_FOUND', `company ${companyId} not found`);
-      const sequence = Number(company.n);
-      const request = m.create(Request, {
+      const replay = await this.claimKey(m, actor.userId, idempotencyKey, bodyHash(input));
+      if (replay) return { request: toRequestView(replay), replayed: true };
+      const [request] = await this.write(m, [filing]);
+      await m.query('UPDATE idempotency_keys SET request_id = $3 WHERE actor_id = $1 AND key = $2', [
+        actor.userId,
+        idempotencyKey,
+        request!.id,
+      ]);
+      return { request: request!, replayed: false };
+    });
+  }
+
+  /**
+   * Writes filings in one transaction: their companies and reference numbers in one statement (a
+   * company that is not there takes no number), then one INSERT each for the requests, their first
+   * timeline lines and their `request.filed` events.
+   */
+  private async write(m: EntityManager, filings: readonly Filing[]): Promise<RequestView[]> {
+    const now = new Date();
+    const year = beijingYear(now);
+    const companies = (await m.query(
+      `SELECT c.id, c.name, c.liaison_officer_id, nextval($2::regclass) AS n
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS x (id, ord) JOIN companies c ON c.id = x.id
+        ORDER BY x.ord`,
+      [filings.map((f) => f.companyId), await this.references.sequenceFor(m, year)],
+    )) as { id: string; name: string; liaison_officer_id: string | null; n: string }[];
+    const missing = filings.find((f, i) => companies[i]?.id !== f.companyId);
+    if (missing) throw new CodedError('NOT_FOUND', `company ${missing.companyId} not found`);
+    const requests = filings.map(({ actor, companyId, input }, i) =>
+      m.create(Request, {
         id: randomUUID(),
-        referenceNo: formatReferenceNo(year, sequence),
+        referenceNo: formatReferenceNo(year, Number(companies[i]!.n)),
         companyId,
-        companyName: company.name,
+        companyName: companies[i]!.name,
         filedBy: actor.userId,
         category: input.category,
         priority: effectivePriority(input.category, input.priority, input.details),
@@ -76,36 +114,39 @@ export class FileRequestService {
         resolvedAt: null,
         createdAt: now,
         updatedAt: now,
-      });
-      await m.insert(Request, request);
-      await this.timeline.append(m, {
-        requestId: request.id,
+      }),
+    );
+    await m.insert(Request, requests);
+    await this.timeline.appendMany(
+      m,
+      requests.map((r, i) => ({
+        requestId: r.id,
         type: 'filed',
-        actor,
-        toStatus: 'submitted',
-        message: request.title,
-        data: { category: request.category, priority: request.priority },
+        actor: filings[i]!.actor,
+        toStatus: 'submitted' as const,
+        message: r.title,
+        data: { category: r.category, priority: r.priority },
         at: now,
-      });
-      await this.outbox.publish(m, 'request.filed.v1', {
-        requestId: request.id,
-        referenceNo: request.referenceNo,
-        companyId,
-        liaisonOfficerId: company.liaison_officer_id,
-        category: request.category,
-        priority: request.priority,
-        title: request.title,
-        filedAt: now.toISOString(),
-      });
-      if (idempotencyKey) {
-        await m.query('UPDATE idempotency_keys SET request_id = $3 WHERE actor_id = $1 AND key = $2', [
-          actor.userId,
-          idempotencyKey,
-          request.id,
-        ]);
-      }
-      return { request: toRequestView(request), replayed: false };
-    });
+      })),
+    );
+    await this.outbox.publishMany(
+      m,
+      requests.map((r, i) => ({
+        name: 'request.filed.v1' as const,
+        payload: {
+          requestId: r.id,
+          referenceNo: r.referenceNo,
+          companyId: r.companyId,
+          liaisonOfficerId: companies[i]!.liaison_officer_id,
+          category: r.category,
+          priority: r.priority,
+          title: r.title,
+          filedAt: now.toISOString(),
+        },
+      })),
+      now,
+    );
+    return requests.map(toRequestView);
   }
 
   /** Returns the request to replay, or null when this call owns the key and must file. */

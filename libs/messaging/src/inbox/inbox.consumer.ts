@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { createRedis } from '../redis';
-import { Batcher } from './batcher';
+import { Batcher } from '../batcher';
 import { eventRuns } from './event-runs';
 import { type EventBatchHandlerFn, type EventHandlerFn, ON_EVENT, ON_EVENT_BATCH } from './on-event.decorator';
 
@@ -36,7 +36,13 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   ) {
     this.log = new Logger(`Inbox:${options.service}`);
     this.batcher = new Batcher<EventEnvelope>(
-      { together: (envelopes) => this.handle(envelopes), alone: (envelope) => this.handle([envelope]) },
+      {
+        together: async (envelopes) => {
+          await this.handle(envelopes);
+          return envelopes.map(() => undefined);
+        },
+        alone: (envelope) => this.handle([envelope]),
+      },
       options.inboxBatch ?? 50,
       (err, size) => this.log.debug?.(`a batch of ${size} failed (${(err as Error).message}): running each alone`),
     );

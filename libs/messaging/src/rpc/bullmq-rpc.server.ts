@@ -38,7 +38,7 @@ export class BullmqRpcServer extends Server implements CustomTransportStrategy {
     this.worker = new Worker<RpcJobData>(RPC_QUEUES[service], (job) => this.handleJob(job), {
       connection: this.workerConnection,
       prefix,
-      concurrency: this.options.concurrency ?? 32,
+      concurrency: this.options.concurrency ?? 128,
       removeOnComplete: { count: 0 },
       removeOnFail: { count: 1000, age: 24 * 3600 },
       // A stalled command is never run twice: its caller has long given up (see deadline).

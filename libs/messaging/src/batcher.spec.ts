@@ -5,12 +5,13 @@ function recordingRunner(failWhen: (items: readonly string[]) => boolean = () =>
   const calls: string[][] = [];
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  const run = async (items: readonly string[]): Promise<void> => {
+  const run = async (items: readonly string[]): Promise<string[]> => {
     calls.push([...items]);
     if (calls.length === 1) await gate;
     if (failWhen(items)) throw new Error(`failed: ${items.join(',')}`);
+    return items.map((x) => x.toUpperCase());
   };
-  const runner: BatchRunner<string> = { together: run, alone: (item) => run([item]) };
+  const runner: BatchRunner<string, string> = { together: run, alone: async (item) => (await run([item]))[0]! };
   return { runner, calls, release: () => release() };
 }
 
@@ -30,7 +31,7 @@ describe('Batcher', () => {
     const { runner, calls, release } = recordingRunner();
     release();
     const batcher = new Batcher(runner, 10);
-    await Promise.all(['a', 'b'].map((x) => batcher.add(x)));
+    expect(await Promise.all(['a', 'b'].map((x) => batcher.add(x)))).toEqual(['A', 'B']);
     expect(calls).toEqual([['a', 'b']]);
   });
 
@@ -40,7 +41,7 @@ describe('Batcher', () => {
     const fallbacks: number[] = [];
     const batcher = new Batcher(runner, 10, (_err, size) => fallbacks.push(size));
     const results = await Promise.allSettled(['a', 'bad', 'c'].map((x) => batcher.add(x)));
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual(['A', 'rejected', 'C']);
     expect(calls).toEqual([['a', 'bad', 'c'], ['a'], ['bad'], ['c']]);
     expect(fallbacks).toEqual([3]);
   });
@@ -50,6 +51,6 @@ describe('Batcher', () => {
     release();
     const batcher = new Batcher(runner, 10);
     await expect(batcher.add('bad')).rejects.toThrow('failed: bad');
-    await expect(batcher.add('ok')).resolves.toBeUndefined();
+    await expect(batcher.add('ok')).resolves.toBe('OK');
   });
 });

@@ -1,12 +1,12 @@
-/** How a Batcher runs its items: all together (all or nothing), or one alone. */
-export interface BatchRunner<T> {
-  together(items: readonly T[]): Promise<void>;
-  alone(item: T): Promise<void>;
+/** How a Batcher runs its items: all together (all or nothing, a result per item in order), or one alone. */
+export interface BatchRunner<T, R = void> {
+  together(items: readonly T[]): Promise<R[]>;
+  alone(item: T): Promise<R>;
 }
 
-interface Waiting<T> {
+interface Waiting<T, R> {
   item: T;
-  resolve: () => void;
+  resolve: (result: R) => void;
   reject: (err: unknown) => void;
 }
 
@@ -14,21 +14,21 @@ interface Waiting<T> {
  * Gathers items that arrive while a batch is running and runs them as the next batch, one batch at a
  * time: an item arriving when nothing runs starts at once (no added wait), and under load the batches
  * grow by themselves. When a batch of several fails, each of its items runs alone, so one bad item
- * fails only itself. `add` settles when its item has run.
+ * fails only itself. `add` settles with its item's result when it has run.
  */
-export class Batcher<T> {
-  private readonly waiting: Waiting<T>[] = [];
+export class Batcher<T, R = void> {
+  private readonly waiting: Waiting<T, R>[] = [];
   private running = false;
   private scheduled = false;
 
   constructor(
-    private readonly runner: BatchRunner<T>,
+    private readonly runner: BatchRunner<T, R>,
     private readonly maxSize: number,
     private readonly onFallback: (err: unknown, size: number) => void = () => undefined,
   ) {}
 
-  add(item: T): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  add(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
       this.schedule();
     });
@@ -53,11 +53,11 @@ export class Batcher<T> {
     }
   }
 
-  private async runBatch(batch: Waiting<T>[]): Promise<void> {
+  private async runBatch(batch: Waiting<T, R>[]): Promise<void> {
     if (batch.length > 1) {
       try {
-        await this.runner.together(batch.map((w) => w.item));
-        for (const w of batch) w.resolve();
+        const results = await this.runner.together(batch.map((w) => w.item));
+        batch.forEach((w, i) => w.resolve(results[i] as R));
         return;
       } catch (err) {
         this.onFallback(err, batch.length);
@@ -65,8 +65,7 @@ export class Batcher<T> {
     }
     for (const w of batch) {
       try {
-        await this.runner.alone(w.item);
-        w.resolve();
+        w.resolve(await this.runner.alone(w.item));
       } catch (err) {
         w.reject(err);
       }
