@@ -4,7 +4,8 @@ import type { User } from '../directory/user.entity';
 import type { Assignment } from './assignment.entity';
 import type { OfficerLoad } from './domain/routing-choice';
 
-const NO_ID = '00000000-0000-0000-0000-000000000000';
+/** Matches no row: stands in for a missing id in `id = $n` comparisons. */
+export const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /** What an assignment event says of the officer. */
 export type AssignedOfficer = Pick<User, 'id' | 'displayName' | 'departmentId' | 'supervisorId'>;

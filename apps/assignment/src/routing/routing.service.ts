@@ -5,9 +5,8 @@ import { type EntityManager, IsNull } from 'typeorm';
 import { User } from '../directory/user.entity';
 import { Assignment } from './assignment.entity';
 import { chooseOfficer } from './domain/routing-choice';
-import { assignedEvent, claimSeat, freeSeat, officerCandidates, takeSeat } from './officer-seats';
+import { type AssignedOfficer, assignedEvent, claimSeat, freeSeat, NO_ID, officerCandidates, takeSeat } from './officer-seats';
 
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 /** Optimistic seat claims before falling back to locking every candidate. */
 const CLAIM_ATTEMPTS = 3;
 const WAITING_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, filed_at, request_id`;
@@ -17,16 +16,26 @@ const WAITING_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHE
  * the officer's row (see tryAssign), and the new load, the assignment and its event are written in
  * the caller's transaction.
  */
+/** An assignment made: its seat is taken, its row and event are still to be written (recordAssignments). */
+export interface MadeAssignment {
+  a: Pick<Assignment, 'requestId' | 'referenceNo'>;
+  officer: AssignedOfficer;
+  reason: RequestAssignedV1['reason'];
+  previousOfficerId: string | null;
+  at: Date;
+}
+
 @Injectable()
 export class RoutingService {
   constructor(private readonly outbox: OutboxPublisher) {}
 
-  /** A new request (its row just inserted) goes to an officer, or waits in its department's queue. */
-  async routeNew(manager: EntityManager, row: Assignment): Promise<void> {
+  /** A new request (its row just inserted) goes to an officer, or waits in its department's queue; true when assigned. */
+  async routeNew(manager: EntityManager, row: Assignment): Promise<boolean> {
     const assigned = await this.tryAssign(manager, row);
     if (!assigned) {
       await this.announceWaiting(manager, row, 'no officer with this category has free capacity', await this.homeDepartment(manager, row));
     }
+    return assigned;
   }
 
   /**
@@ -158,20 +167,33 @@ export class RoutingService {
     await manager.query('UPDATE users SET open_count = open_count + 1 WHERE id = $1', [a.officerId]);
   }
 
-  private async assignTo(
+  private assignTo(
     manager: EntityManager,
     a: Assignment,
-    officer: Pick<User, 'id' | 'displayName' | 'departmentId' | 'supervisorId'>,
+    officer: AssignedOfficer,
     reason: RequestAssignedV1['reason'],
     previousOfficerId: string | null,
   ): Promise<void> {
-    const now = new Date();
-    await manager.update(
-      Assignment,
-      { requestId: a.requestId },
-      { state: 'assigned', officerId: officer.id, assignedAt: now, acceptedAt: null, targetDepartmentId: null, targetOfficerId: null },
+    return this.recordAssignments(manager, [{ a, officer, reason, previousOfficerId, at: new Date() }]);
+  }
+
+  /** Writes assignments whose seats are taken, and their `request.assigned` events: one statement each for all of them. */
+  async recordAssignments(manager: EntityManager, made: readonly MadeAssignment[]): Promise<void> {
+    if (made.length === 0) return;
+    await manager.query(
+      `UPDATE assignments a SET state = 'assigned', officer_id = v.officer_id, assigned_at = v.assigned_at, accepted_at = NULL,
+              target_department_id = NULL, target_officer_id = NULL
+         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS v (request_id, officer_id, assigned_at)
+        WHERE a.request_id = v.request_id`,
+      [made.map((x) => x.a.requestId), made.map((x) => x.officer.id), made.map((x) => x.at)],
     );
-    await this.outbox.publish(manager, 'request.assigned.v1', assignedEvent(a, officer, reason, previousOfficerId, now));
+    await this.outbox.publishMany(
+      manager,
+      made.map(({ a, officer, reason, previousOfficerId, at }) => ({
+        name: 'request.assigned.v1' as const,
+        payload: assignedEvent(a, officer, reason, previousOfficerId, at),
+      })),
+    );
   }
 
   private async announceWaiting(

@@ -21,10 +21,9 @@ function bodyHash(input: FileRequestInput): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-/** One filing: who files, for which company, what. */
+/** One filing: who files (a company user, for their company) and what. */
 interface Filing {
-  actor: Actor;
-  companyId: string;
+  actor: Actor & { companyId: string };
   input: FileRequestInput;
 }
 
@@ -55,7 +54,7 @@ export class FileRequestService {
 
   async file(actor: Actor, input: FileRequestInput, idempotencyKey?: string): Promise<{ request: RequestView; replayed: boolean }> {
     if (actor.role !== 'company' || !actor.companyId) throw new CodedError('FORBIDDEN', 'only company users file requests');
-    const filing: Filing = { actor, companyId: actor.companyId, input };
+    const filing: Filing = { actor: { ...actor, companyId: actor.companyId }, input };
     if (!idempotencyKey) return { request: await this.filings.add(filing), replayed: false };
     return this.dataSource.transaction(async (m) => {
       const replay = await this.claimKey(m, actor.userId, idempotencyKey, bodyHash(input));
@@ -82,15 +81,15 @@ export class FileRequestService {
       `SELECT c.id, c.name, c.liaison_officer_id, nextval($2::regclass) AS n
          FROM unnest($1::uuid[]) WITH ORDINALITY AS x (id, ord) JOIN companies c ON c.id = x.id
         ORDER BY x.ord`,
-      [filings.map((f) => f.companyId), await this.references.sequenceFor(m, year)],
+      [filings.map((f) => f.actor.companyId), await this.references.sequenceFor(m, year)],
     )) as { id: string; name: string; liaison_officer_id: string | null; n: string }[];
-    const missing = filings.find((f, i) => companies[i]?.id !== f.companyId);
-    if (missing) throw new CodedError('NOT_FOUND', `company ${missing.companyId} not found`);
-    const requests = filings.map(({ actor, companyId, input }, i) =>
+    const missing = filings.find((f, i) => companies[i]?.id !== f.actor.companyId);
+    if (missing) throw new CodedError('NOT_FOUND', `company ${missing.actor.companyId} not found`);
+    const requests = filings.map(({ actor, input }, i) =>
       m.create(Request, {
         id: randomUUID(),
         referenceNo: formatReferenceNo(year, Number(companies[i]!.n)),
-        companyId,
+        companyId: actor.companyId,
         companyName: companies[i]!.name,
         filedBy: actor.userId,
         category: input.category,

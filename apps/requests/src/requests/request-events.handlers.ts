@@ -48,22 +48,18 @@ export class RequestEventsHandlers {
     const changed = new Map(rows.map((r) => [r.id, r]));
     await this.timeline.appendMany(
       m,
-      es.flatMap((e) => {
-        const c = changed.get(e.requestId);
-        if (!c) return [];
-        return [
-          {
-            requestId: e.requestId,
-            type: 'assigned',
-            actor: null,
-            fromStatus: c.from_status,
-            toStatus: c.to_status,
-            message: e.officerName,
-            data: { officerId: e.officerId, reason: e.reason, previousOfficerId: e.previousOfficerId },
-            at: new Date(e.assignedAt),
-          },
-        ];
-      }),
+      es
+        .filter((e) => changed.has(e.requestId))
+        .map((e) => ({
+          requestId: e.requestId,
+          type: 'assigned',
+          actor: null,
+          fromStatus: changed.get(e.requestId)!.from_status,
+          toStatus: changed.get(e.requestId)!.to_status,
+          message: e.officerName,
+          data: { officerId: e.officerId, reason: e.reason, previousOfficerId: e.previousOfficerId },
+          at: new Date(e.assignedAt),
+        })),
     );
   }
 
