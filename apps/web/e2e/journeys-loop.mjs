@@ -4,24 +4,42 @@
 // sees on screen.
 import { readFileSync } from 'node:fs';
 import { DEMO_PASSWORD } from './harness.mjs';
-import { check, choose, DESKTOP, logIn, notSee, PHONE, see, summaryStatus } from './journeys.mjs';
+import { check, choose, DESKTOP, fillIn, logIn, notSee, PHONE, see, summaryStatus, until } from './journeys.mjs';
 
-/** Opens an Ant Design select by its label (within `scope`) and picks the option a person reads. */
+/** Opens an Ant Design select by its label (within `scope`) and picks the option a person reads, until the select shows it. */
 async function pick(page, label, option, scope = page) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const field = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+  const shown = field.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: option });
+  await until(async () => {
+    if (await shown.count()) return true;
+    await scope.getByLabel(label, { exact: true }).click({ timeout: 5_000 });
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 });
+    return (await shown.count()) > 0;
+  }, `"${option}" chosen as ${label}`);
 }
 
-/** The good/bad buttons of the rating form. */
-const ratingButton = (page, name) => page.locator('.ant-radio-button-wrapper').filter({ hasText: name });
+/** Presses the good or bad button of the rating form until it shows as pressed. */
+async function rate(page, name) {
+  const button = page.locator('.ant-radio-button-wrapper').filter({ hasText: name });
+  const pressed = button.and(page.locator('.ant-radio-button-wrapper-checked'));
+  await until(async () => (await pressed.count()) > 0 || (await button.click({ timeout: 5_000 }), (await pressed.count()) > 0), `"${name}" pressed`);
+}
 
-/** Fills and confirms the dialog an action button opens. */
+/**
+ * Fills and confirms the dialog an action button opens. If it stays open, the failure names what the
+ * form or the server said (a field left empty reads differently from a slow server).
+ */
 async function inDialog(page, fill) {
   const dialog = page.getByRole('dialog');
   await see(dialog, 'the action dialog');
   await fill(dialog);
   await dialog.getByRole('button', { name: 'Confirm' }).click();
-  await notSee(dialog, 'the action dialog');
+  try {
+    await notSee(dialog, 'the action dialog');
+  } catch (err) {
+    const said = await dialog.locator('.ant-form-item-explain-error, .ant-alert').allInnerTexts().catch(() => []);
+    throw new Error(`${err.message}${said.length ? `; it shows: ${said.join(' / ')}` : ' (no error shown: the server did not answer)'}`);
+  }
 }
 
 /** @type {{ name: string, needs?: string[], run: (ctx: import('./journeys.mjs').JourneyContext) => Promise<void> }[]} */
@@ -67,9 +85,9 @@ export const loopJourneys = [
       await see(summaryStatus(officer, 'In progress'), 'status "In progress"');
       await officer.getByRole('button', { name: 'Request information (all at once)' }).click();
       await inDialog(officer, async (dialog) => {
-        await dialog.getByLabel('Missing items 1').fill('Photos of the leaking drums');
+        await fillIn(dialog.getByLabel('Missing items 1'), 'Photos of the leaking drums');
         await dialog.getByRole('button', { name: 'Add an item' }).click();
-        await dialog.getByLabel('Missing items 2').fill('Safety data sheet of the solvent');
+        await fillIn(dialog.getByLabel('Missing items 2'), 'Safety data sheet of the solvent');
       });
       await see(summaryStatus(officer, 'Awaiting your information'), 'the case waiting for the company');
 
@@ -87,12 +105,12 @@ export const loopJourneys = [
       await officer.reload();
       await see(officer.locator('.ant-timeline').getByText(/the SDS is attached/), "the company's answer in the timeline");
       await officer.getByRole('button', { name: 'Resolve', exact: true }).click();
-      await inDialog(officer, (dialog) => dialog.getByLabel('Resolution').fill('Drums moved to the bunded store; leak contained.'));
+      await inDialog(officer, (dialog) => fillIn(dialog.getByLabel('Resolution'), 'Drums moved to the bunded store; leak contained.'));
       await see(summaryStatus(officer, 'Resolved, awaiting rating'), 'the case resolved');
 
       await company.reload();
       await see(company.getByText('How was the result?'), 'the rating form');
-      await ratingButton(company, 'Bad').click();
+      await rate(company, 'Bad');
       await company.getByLabel(/Comment/).fill('The floor is still wet with solvent; nobody came to check.');
       await company.getByRole('button', { name: 'Submit' }).click();
       await see(summaryStatus(company, 'Under review'), 'the request under review after a bad rating');
@@ -106,8 +124,8 @@ export const loopJourneys = [
       await shot(supervisor, 'f4-bad-rating-reviews');
       await reviewRow.getByRole('button', { name: 'Review the bad rating' }).click();
       await inDialog(supervisor, async (dialog) => {
-        await dialog.getByText('Send back for rework').click();
-        await dialog.getByLabel('Note').fill('Send someone on site to check the floor is clean.');
+        await choose(dialog, 'Send back for rework');
+        await fillIn(dialog.getByLabel('Note'), 'Send someone on site to check the floor is clean.');
       });
       await notSee(reviewRow, `${ref} in the review list after the review`);
 
@@ -115,12 +133,12 @@ export const loopJourneys = [
       await officer.reload();
       await see(summaryStatus(officer, 'In progress'), 'the case back in progress for rework');
       await officer.getByRole('button', { name: 'Resolve', exact: true }).click();
-      await inDialog(officer, (dialog) => dialog.getByLabel('Resolution').fill('Floor cleaned and checked on site with the company.'));
+      await inDialog(officer, (dialog) => fillIn(dialog.getByLabel('Resolution'), 'Floor cleaned and checked on site with the company.'));
       await see(summaryStatus(officer, 'Resolved, awaiting rating'), 'the case resolved again');
 
       await company.reload();
       await see(company.getByText('How was the result?'), 'the rating form again');
-      await ratingButton(company, 'Good').click();
+      await rate(company, 'Good');
       await company.getByRole('button', { name: 'Submit' }).click();
       await see(summaryStatus(company, 'Closed'), 'the request closed after a good rating');
       await see(company.locator('.ant-timeline').getByText('Review done', { exact: true }), 'the review in the timeline');

@@ -50,12 +50,38 @@ export async function phoneMenu(page, entry) {
   await page.getByRole('menuitem', { name: entry }).click();
 }
 
-/** Clicks the button-style radio a person sees (the input itself is hidden). */
-export async function choose(page, name) {
-  await page
-    .locator('label')
-    .filter({ has: page.getByRole('radio', { name, exact: true }) })
-    .click();
+/**
+ * Polls `probe` until it returns something truthy; fails naming `what` after `timeout`. The
+ * interactions below check their effect on screen, as a person does: on a starved machine a click
+ * during an opening animation or a field's first render can be lost, and then they do it again.
+ */
+export async function until(probe, what, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (let tries = 1; ; tries++) {
+    const ok = await probe().catch((err) => void (last = err));
+    if (ok) {
+      if (tries > 2) console.log(`    (${what}: took ${tries} looks)`);
+      return ok;
+    }
+    if (Date.now() > end) throw new Error(`expected ${what} within ${timeout / 1000} s${last ? ` (${last.message.split('\n')[0]})` : ''}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The page of a page or a locator: `has` filters take locators relative to the page. */
+export const pageOf = (scope) => (typeof scope.page === 'function' ? scope.page() : scope);
+
+/** Selects the radio (or button-style radio) a person reads, in `scope`, until it shows as selected. */
+export async function choose(scope, name) {
+  const radio = scope.getByRole('radio', { name, exact: true });
+  const label = scope.locator('label').filter({ has: pageOf(scope).getByRole('radio', { name, exact: true }) });
+  await until(async () => (await radio.isChecked()) || (await label.click({ timeout: 5_000 }), radio.isChecked()), `"${name}" selected`);
+}
+
+/** Types into a field until it holds the text (a controlled field may drop what arrives before it is ready). */
+export async function fillIn(field, text) {
+  await until(async () => (await field.inputValue()) === text || (await field.fill(text, { timeout: 5_000 }), (await field.inputValue()) === text), `the field to hold "${text}"`);
 }
 
 /** The status tag in a request's summary (the bordered details block). */
@@ -171,7 +197,7 @@ export const journeys = [
       const dialog = page.getByRole('dialog');
       await see(dialog, 'the resolve dialog');
       const note = `Recommended 20 operators and 2 mechanics from the zone job fair (${state.runId}).`;
-      await dialog.getByLabel('Resolution').fill(note);
+      await fillIn(dialog.getByLabel('Resolution'), note);
       await dialog.getByRole('button', { name: 'Confirm' }).click();
       await notSee(dialog, 'the resolve dialog');
       await see(summaryStatus(page, 'Resolved, awaiting rating'), 'status "Resolved, awaiting rating"');

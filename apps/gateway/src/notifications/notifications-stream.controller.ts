@@ -120,7 +120,8 @@ export class NotificationsStreamController {
     };
     const unregister = this.live.onClose(finish);
     res.on('close', finish);
-    if (res.destroyed) finish();
+    // The browser may have gone (a page change) while the preferences and the replay were read.
+    if (res.destroyed) return finish();
 
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');

@@ -7,6 +7,9 @@ import { API_BASE } from '../../api/client';
 import type { AppNotification } from '../../api/types';
 import { mergeNotification, unreadKey } from './notifications-api';
 
+/** When the request lists are refreshed a second time after a live notification. */
+const SETTLE_REFRESH_MS = 1_500;
+
 export function parseNotificationEvent(data: string): AppNotification | null {
   try {
     const n = JSON.parse(data) as Partial<AppNotification>;
@@ -18,7 +21,9 @@ export function parseNotificationEvent(data: string): AppNotification | null {
 
 /**
  * Live notifications over Server-Sent Events (token in the query, as EventSource cannot send headers).
- * Each one lands in the unread list, refreshes the request it concerns and pops a toast.
+ * Each one lands in the unread list, refreshes the request lists and pops a toast. The lists are
+ * refreshed twice: the requests service writes its side of an event (the new assignee, say) apart
+ * from the notifications service, and may commit a moment after the notification arrives.
  */
 export function useNotificationStream(token: string | null, requestPath: (id: string) => string) {
   const qc = useQueryClient();
@@ -31,11 +36,17 @@ export function useNotificationStream(token: string | null, requestPath: (id: st
     if (!token || typeof EventSource === 'undefined') return undefined;
     const url = `${API_BASE}/notifications/stream?access_token=${encodeURIComponent(token)}`;
     const source = new EventSource(url);
+    const refreshes = new Set<ReturnType<typeof setTimeout>>();
     const onMessage = (e: MessageEvent<string>) => {
       const n = parseNotificationEvent(e.data);
       if (!n) return;
       qc.setQueryData<AppNotification[]>(unreadKey, (old) => mergeNotification(old, n));
       void qc.invalidateQueries({ queryKey: ['requests'] });
+      const again = setTimeout(() => {
+        refreshes.delete(again);
+        void qc.invalidateQueries({ queryKey: ['requests'] });
+      }, SETTLE_REFRESH_MS);
+      refreshes.add(again);
       const requestId = n.requestId;
       notification.info({
         key: n.id,
@@ -63,6 +74,7 @@ export function useNotificationStream(token: string | null, requestPath: (id: st
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
     return () => {
+      refreshes.forEach(clearTimeout);
       source.close();
       setConnected(false);
     };
