@@ -13,6 +13,7 @@
 //        BENCH_PG_SPLIT=1 (split PostgreSQL's CPU by the service each backend serves)
 //        INBOX_BATCH (passed to the services: most inbox events per transaction)
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -69,14 +70,40 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 10
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function api(method, path, token, body) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+/**
+ * The client keeps at most CLIENT_CONNECTIONS connections open and reuses them, as browsers and a
+ * reverse proxy in front of the gateway do; a request finding them all busy waits in the client,
+ * and that wait counts in its latency. (One new connection per request makes the gateway spend its
+ * time accepting connections: hundreds wait in its accept queue at 200/s.)
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: Number(process.env.CLIENT_CONNECTIONS ?? 128) });
+
+function api(method, path, token, body) {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${base}/api/v1${path}`,
+      {
+        method,
+        agent,
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
   });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
 async function must(method, path, token, body) {
@@ -176,6 +203,7 @@ try {
   await sleep(5000);
   const idle = cpuDelta(idle0, cpuByProcess(backends));
   const cpu0 = cpuByProcess(backends);
+  const client0 = process.cpuUsage();
   const t0 = performance.now();
   const epoch0 = Date.now();
   const inflight = [];
@@ -200,6 +228,7 @@ try {
   }
   const sendSeconds = (performance.now() - t0) / 1000;
   await Promise.all(inflight);
+  const clientCpu = process.cpuUsage(client0);
   const waitUntilAssigned = async () => {
     const db = new Client({ connectionString: withDefaultUser(url) });
     await db.connect();
@@ -243,6 +272,10 @@ try {
   await db.end();
   const createdAt = new Map(filedRows.map((r) => [r.id, r.created_at.getTime()]));
   const latency = rows.map((r) => r.assigned_at.getTime() - sent.get(r.request_id)).sort((a, b) => a - b);
+  const sentToStored = ids
+    .filter((id) => createdAt.has(id))
+    .map((id) => createdAt.get(id) - sent.get(id))
+    .sort((a, b) => a - b);
   const commitToAssigned = rows.map((r) => r.assigned_at.getTime() - createdAt.get(r.request_id)).sort((a, b) => a - b);
   const lastAssigned = Math.max(...rows.map((r) => r.assigned_at.getTime()));
   postMs.sort((a, b) => a - b);
@@ -252,6 +285,7 @@ try {
   console.log(
     `file → assigned         p50 ${fmt(pct(latency, 50))}  p99 ${fmt(pct(latency, 99))}  max ${fmt(latency.at(-1) ?? NaN)}  (${rows.length}/${ids.length} assigned)`,
   );
+  console.log(`sent → stored           p50 ${fmt(pct(sentToStored, 50))}  p99 ${fmt(pct(sentToStored, 99))}`);
   console.log(`stored → assigned       p50 ${fmt(pct(commitToAssigned, 50))}  p99 ${fmt(pct(commitToAssigned, 99))}`);
   console.log(
     `assignment throughput   ${(rows.length / ((lastAssigned - epoch0) / 1000)).toFixed(1)} assigned/s (first send to last assignment)`,
@@ -266,6 +300,9 @@ try {
       `CPU per filing (ms)     ${ms(user + sys)} in all (${ms(au + as)} until the last assignment), ${ms(sys)} of it in the kernel`,
     );
     console.log(`  per process (kernel)  ${per.join(', ')}`);
+    console.log(
+      `  and this client       ${((clientCpu.user + clientCpu.system) / 1000 / total).toFixed(1)} (not in the sum: it shares the cores as a browser would not)`,
+    );
     const idlePer = [...idle]
       .sort((a, b) => b[1][0] + b[1][1] - a[1][0] - a[1][1])
       .map(([k, [u, s]]) => `${k} ${((u + s) * 200).toFixed(0)}`);
