@@ -1,4 +1,4 @@
-import { notifyAtCommit } from '@qifu/database';
+import { insertMany, notifyAtCommit } from '@qifu/database';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Actor, CodedError, type LiveNotification, type NotificationView, type Page } from '@qifu/contracts';
@@ -46,7 +46,7 @@ export class FeedService {
       })),
     );
     if (rows.length === 0) return 0;
-    await m.insert(Notification, rows);
+    await insertMany(m, Notification, rows);
     await notifyAtCommit(m, FEED_CHANNEL);
     return rows.length;
   }

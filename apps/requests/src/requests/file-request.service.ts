@@ -1,3 +1,4 @@
+import { insertMany } from '@qifu/database';
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Actor, CodedError, type FileRequestInput, type RequestView } from '@qifu/contracts';
@@ -115,7 +116,7 @@ export class FileRequestService {
         updatedAt: now,
       }),
     );
-    await m.insert(Request, requests);
+    await insertMany(m, Request, requests);
     await this.timeline.appendMany(
       m,
       requests.map((r, i) => ({

@@ -1,3 +1,4 @@
+import { insertMany } from '@qifu/database';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor, JsonObject, RequestStatus } from '@qifu/contracts';
@@ -42,7 +43,7 @@ export class TimelineService {
         at: entry.at ?? new Date(),
       }),
     );
-    if (rows.length > 0) await manager.insert(RequestEvent, rows);
+    await insertMany(manager, RequestEvent, rows);
     return rows;
   }
 

@@ -1,3 +1,4 @@
+import { insertMany } from '@qifu/database';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { SlaPolicy } from '../policies/policy.entity';
@@ -53,7 +54,8 @@ export async function insertTimers(m: EntityManager, timers: readonly NewTimer[]
     },
     plan,
   }));
-  await m.insert(
+  await insertMany(
+    m,
     SlaTimer,
     rows.map((r) => r.timer),
   );
@@ -73,5 +75,5 @@ export async function insertTimers(m: EntityManager, timers: readonly NewTimer[]
       queuedEpoch: null,
     })),
   );
-  if (alerts.length > 0) await m.insert(SlaAlert, alerts);
+  await insertMany(m, SlaAlert, alerts);
 }

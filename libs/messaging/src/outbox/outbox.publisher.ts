@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventName, EventPayloads } from '@qifu/contracts';
-import { notifyAtCommit } from '@qifu/database';
+import { insertMany, notifyAtCommit } from '@qifu/database';
 import type { EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { OutboxMessage } from './outbox-message.entity';
@@ -20,7 +20,7 @@ export class OutboxPublisher {
 
   async publish<N extends EventName>(manager: EntityManager, name: N, payload: EventPayloads[N], at = new Date()): Promise<string> {
     const id = randomUUID();
-    await manager.insert(OutboxMessage, { id, name, payload: payload as object, occurredAt: at, publishedAt: null });
+    await insertMany(manager, OutboxMessage, [{ id, name, payload: payload as object, occurredAt: at, publishedAt: null }]);
     await notifyAtCommit(manager, outboxChannel(this.options.schema));
     return id;
   }
@@ -29,7 +29,7 @@ export class OutboxPublisher {
   async publishMany(manager: EntityManager, events: readonly OutboxEvent[], at = new Date()): Promise<string[]> {
     if (events.length === 0) return [];
     const rows = events.map((e) => ({ id: randomUUID(), name: e.name, payload: e.payload as object, occurredAt: at, publishedAt: null }));
-    await manager.insert(OutboxMessage, rows);
+    await insertMany(manager, OutboxMessage, rows);
     await notifyAtCommit(manager, outboxChannel(this.options.schema));
     return rows.map((r) => r.id);
   }
