@@ -12,6 +12,7 @@
 //        BENCH_NODE_ARGS (extra node flags for the services, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
 //        BENCH_PG_SPLIT=1 (split PostgreSQL's CPU by the service each backend serves)
 //        INBOX_BATCH (passed to the services: most inbox events per transaction)
+//        CLIENT_CONNECTIONS (default 128: keep-alive connections the client reuses)
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';

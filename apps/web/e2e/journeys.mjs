@@ -61,7 +61,7 @@ export async function until(probe, what, timeout = 15_000) {
   for (let tries = 1; ; tries++) {
     const ok = await probe().catch((err) => void (last = err));
     if (ok) {
-      if (tries > 2) console.log(`    (${what}: took ${tries} looks)`);
+      if (tries > 1) console.log(`    (${what}: took ${tries} looks)`);
       return ok;
     }
     if (Date.now() > end) throw new Error(`expected ${what} within ${timeout / 1000} s${last ? ` (${last.message.split('\n')[0]})` : ''}`);

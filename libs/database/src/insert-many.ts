@@ -31,7 +31,7 @@ export async function insertMany<T extends ObjectLiteral>(
       await m.insert(target, [...rows]);
       return;
     }
-    columns.push({ column, values: driver.normalizeType(column) === 'jsonb' ? values.map(json) : values });
+    columns.push({ column, values: ['json', 'jsonb'].includes(driver.normalizeType(column)) ? values.map(json) : values });
   }
   if (columns.length === 0) {
     await m.insert(target, [...rows]);
