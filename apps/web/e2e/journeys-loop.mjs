@@ -4,42 +4,27 @@
 // sees on screen.
 import { readFileSync } from 'node:fs';
 import { DEMO_PASSWORD } from './harness.mjs';
-import { check, choose, DESKTOP, fillIn, logIn, notSee, PHONE, see, summaryStatus, until } from './journeys.mjs';
+import { actUntil, check, choose, DESKTOP, fillIn, inDialog, logIn, notSee, PHONE, see, summaryStatus } from './journeys.mjs';
 
 /** Opens an Ant Design select by its label (within `scope`) and picks the option a person reads, until the select shows it. */
 async function pick(page, label, option, scope = page) {
   const field = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
   const shown = field.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: option });
-  await until(async () => {
-    if (await shown.count()) return true;
-    await scope.getByLabel(label, { exact: true }).click({ timeout: 5_000 });
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 });
-    return (await shown.count()) > 0;
-  }, `"${option}" chosen as ${label}`);
+  await actUntil(
+    async () => (await shown.count()) > 0,
+    async () => {
+      await scope.getByLabel(label, { exact: true }).click({ timeout: 5_000 });
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 });
+    },
+    `"${option}" chosen as ${label}`,
+  );
 }
 
 /** Presses the good or bad button of the rating form until it shows as pressed. */
 async function rate(page, name) {
   const button = page.locator('.ant-radio-button-wrapper').filter({ hasText: name });
   const pressed = button.and(page.locator('.ant-radio-button-wrapper-checked'));
-  await until(async () => (await pressed.count()) > 0 || (await button.click({ timeout: 5_000 }), (await pressed.count()) > 0), `"${name}" pressed`);
-}
-
-/**
- * Fills and confirms the dialog an action button opens. If it stays open, the failure names what the
- * form or the server said (a field left empty reads differently from a slow server).
- */
-async function inDialog(page, fill) {
-  const dialog = page.getByRole('dialog');
-  await see(dialog, 'the action dialog');
-  await fill(dialog);
-  await dialog.getByRole('button', { name: 'Confirm' }).click();
-  try {
-    await notSee(dialog, 'the action dialog');
-  } catch (err) {
-    const said = await dialog.locator('.ant-form-item-explain-error, .ant-alert').allInnerTexts().catch(() => []);
-    throw new Error(`${err.message}${said.length ? `; it shows: ${said.join(' / ')}` : ' (no error shown: the server did not answer)'}`);
-  }
+  await actUntil(async () => (await pressed.count()) > 0, () => button.click({ timeout: 5_000 }), `"${name}" pressed`);
 }
 
 /** @type {{ name: string, needs?: string[], run: (ctx: import('./journeys.mjs').JourneyContext) => Promise<void> }[]} */

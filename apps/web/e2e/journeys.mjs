@@ -55,7 +55,7 @@ export async function phoneMenu(page, entry) {
  * interactions below check their effect on screen, as a person does: on a starved machine a click
  * during an opening animation or a field's first render can be lost, and then they do it again.
  */
-export async function until(probe, what, timeout = 15_000) {
+async function until(probe, what, timeout = 15_000) {
   const end = Date.now() + timeout;
   let last;
   for (let tries = 1; ; tries++) {
@@ -72,16 +72,38 @@ export async function until(probe, what, timeout = 15_000) {
 /** The page of a page or a locator: `has` filters take locators relative to the page. */
 export const pageOf = (scope) => (typeof scope.page === 'function' ? scope.page() : scope);
 
+/** Looks whether `done()` shows on screen; if not, does `act()` and looks again, until it does. */
+export async function actUntil(done, act, what) {
+  await until(async () => (await done()) || (await act(), done()), what);
+}
+
 /** Selects the radio (or button-style radio) a person reads, in `scope`, until it shows as selected. */
 export async function choose(scope, name) {
   const radio = scope.getByRole('radio', { name, exact: true });
   const label = scope.locator('label').filter({ has: pageOf(scope).getByRole('radio', { name, exact: true }) });
-  await until(async () => (await radio.isChecked()) || (await label.click({ timeout: 5_000 }), radio.isChecked()), `"${name}" selected`);
+  await actUntil(() => radio.isChecked(), () => label.click({ timeout: 5_000 }), `"${name}" selected`);
 }
 
 /** Types into a field until it holds the text (a controlled field may drop what arrives before it is ready). */
 export async function fillIn(field, text) {
-  await until(async () => (await field.inputValue()) === text || (await field.fill(text, { timeout: 5_000 }), (await field.inputValue()) === text), `the field to hold "${text}"`);
+  await actUntil(async () => (await field.inputValue()) === text, () => field.fill(text, { timeout: 5_000 }), `the field to hold "${text}"`);
+}
+
+/**
+ * Fills and confirms the dialog an action button opens. If it stays open, the failure names what the
+ * form or the server said (a field left empty reads differently from a slow server).
+ */
+export async function inDialog(page, fill, what = 'the action dialog') {
+  const dialog = page.getByRole('dialog');
+  await see(dialog, what);
+  await fill(dialog);
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  try {
+    await notSee(dialog, what);
+  } catch (err) {
+    const said = await dialog.locator('.ant-form-item-explain-error, .ant-alert').allInnerTexts().catch(() => []);
+    throw new Error(`${err.message}${said.length ? `; it shows: ${said.join(' / ')}` : ' (no error shown: the server did not answer)'}`);
+  }
 }
 
 /** The status tag in a request's summary (the bordered details block). */
@@ -194,12 +216,8 @@ export const journeys = [
       await shot(page, 'b2-case-in-progress');
 
       await page.getByRole('button', { name: 'Resolve', exact: true }).click();
-      const dialog = page.getByRole('dialog');
-      await see(dialog, 'the resolve dialog');
       const note = `Recommended 20 operators and 2 mechanics from the zone job fair (${state.runId}).`;
-      await fillIn(dialog.getByLabel('Resolution'), note);
-      await dialog.getByRole('button', { name: 'Confirm' }).click();
-      await notSee(dialog, 'the resolve dialog');
+      await inDialog(page, (dialog) => fillIn(dialog.getByLabel('Resolution'), note), 'the resolve dialog');
       await see(summaryStatus(page, 'Resolved, awaiting rating'), 'status "Resolved, awaiting rating"');
       await see(page.locator('.ant-timeline').getByText(note), 'the resolution note in the timeline');
       check(
