@@ -20,30 +20,41 @@ export async function insertMany<T extends ObjectLiteral>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const meta = m.connection.getMetadata(target);
+  const columns = arrayColumns(m, meta, rows);
+  if (!columns) {
+    await m.insert(target, [...rows]);
+    return;
+  }
   const driver = m.connection.driver;
-  const columns: { column: ColumnMetadata; values: unknown[] }[] = [];
+  const table = meta.schema ? `${driver.escape(meta.schema)}.${driver.escape(meta.tableName)}` : driver.escape(meta.tableName);
+  const names = columns.map((c) => driver.escape(c.name)).join(', ');
+  const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+  await m.query(
+    `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`,
+    columns.map((c) => c.values),
+  );
+}
+
+/**
+ * The columns to list and each one's values, in row order; none when TypeORM must write the rows (a
+ * column given in some rows only, or one that does not travel as a plain array, or nothing given).
+ */
+function arrayColumns(
+  m: EntityManager,
+  meta: EntityMetadata,
+  rows: readonly ObjectLiteral[],
+): { name: string; type: string; values: unknown[] }[] | undefined {
+  const columns: { name: string; type: string; values: unknown[] }[] = [];
   for (const column of meta.columns) {
     if (!column.isInsert || column.isVirtual || column.isVirtualProperty) continue;
     const values = rows.map((row) => column.getEntityValue(row) as unknown);
     const given = values.filter((v) => v !== undefined).length;
     if (given === 0) continue;
-    if (given < rows.length || !plain(column)) {
-      await m.insert(target, [...rows]);
-      return;
-    }
-    columns.push({ column, values: ['json', 'jsonb'].includes(driver.normalizeType(column)) ? values.map(json) : values });
+    if (given < rows.length || !plain(column)) return undefined;
+    const type = m.connection.driver.normalizeType(column);
+    columns.push({ name: column.databaseName, type, values: type === 'json' || type === 'jsonb' ? values.map(json) : values });
   }
-  if (columns.length === 0) {
-    await m.insert(target, [...rows]);
-    return;
-  }
-  const table = meta.schema ? `${driver.escape(meta.schema)}.${driver.escape(meta.tableName)}` : driver.escape(meta.tableName);
-  const names = columns.map(({ column }) => driver.escape(column.databaseName)).join(', ');
-  const arrays = columns.map(({ column }, i) => `$${i + 1}::${driver.normalizeType(column)}[]`).join(', ');
-  await m.query(
-    `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`,
-    columns.map((c) => c.values),
-  );
+  return columns.length > 0 ? columns : undefined;
 }
 
 /** A column whose values travel as one Postgres array of its type. */
