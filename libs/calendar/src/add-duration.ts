@@ -1,16 +1,7 @@
 import { DateTime } from 'luxon';
 import { CalendarError } from './calendar.errors';
-import {
-  addWorkingMs,
-  compile,
-  dayInfo,
-  localDayOf,
-  localTimeOfDay,
-  localToInstant,
-  nextOpeningMs,
-  nthWorkingDayAfter,
-  type CompiledCalendar,
-} from './compiled-calendar';
+import { compile, dayInfo, localDayOf, localTimeOfDay, localToInstant, type CompiledCalendar } from './compiled-calendar';
+import { addWorkingMs, nextOpeningMs, nthWorkingDayAfter } from './working-day-walks';
 import { parseDuration, type ParsedDuration } from './iso-duration';
 import { instantOf } from './working-time';
 import { CLOCKS, type Clock, type WorkingCalendar } from './working-calendar';

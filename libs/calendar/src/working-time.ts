@@ -1,5 +1,6 @@
 import { CalendarError } from './calendar.errors';
-import { addWorkingMs, compile, isWorkingDayNumber, nextOpeningMs, workingMsBetween } from './compiled-calendar';
+import { compile, isWorkingDayNumber } from './compiled-calendar';
+import { addWorkingMs, nextOpeningMs, workingMsBetween } from './working-day-walks';
 import { parseLocalDate } from './local-date';
 import type { WorkingCalendar } from './working-calendar';
 
