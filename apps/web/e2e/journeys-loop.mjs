@@ -4,7 +4,7 @@
 // sees on screen.
 import { readFileSync } from 'node:fs';
 import { DEMO_PASSWORD } from './harness.mjs';
-import { actUntil, check, choose, DESKTOP, fillIn, inDialog, logIn, notSee, PHONE, see, summaryStatus } from './journeys.mjs';
+import { actUntil, check, choose, DESKTOP, fillIn, inDialog, logIn, notSee, PHONE, see, summaryStatus } from './screen.mjs';
 
 /** Opens an Ant Design select by its label (within `scope`) and picks the option a person reads, until the select shows it. */
 async function pick(page, label, option, scope = page) {
@@ -27,7 +27,7 @@ async function rate(page, name) {
   await actUntil(async () => (await pressed.count()) > 0, () => button.click({ timeout: 5_000 }), `"${name}" pressed`);
 }
 
-/** @type {{ name: string, needs?: string[], run: (ctx: import('./journeys.mjs').JourneyContext) => Promise<void> }[]} */
+/** @type {{ name: string, needs?: string[], run: (ctx: import('./screen.mjs').JourneyContext) => Promise<void> }[]} */
 export const loopJourneys = [
   {
     name: 'f. a hazard report: live in the workbench, missing items, bad rating, rework, closed',
