@@ -14,13 +14,13 @@
 //        INBOX_BATCH (passed to the services: most inbox events per transaction)
 //        CLIENT_CONNECTIONS (default 128: keep-alive connections the client reuses)
 import { spawn } from 'node:child_process';
-import http from 'node:http';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiClient } from './api-client.mjs';
+import { backendNames, cpuByProcess, cpuDelta } from './process-cpu.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'dist', 'package.json'));
@@ -71,47 +71,7 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 10
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * The client keeps at most CLIENT_CONNECTIONS connections open and reuses them, as browsers and a
- * reverse proxy in front of the gateway do; a request finding them all busy waits in the client,
- * and that wait counts in its latency. (One new connection per request makes the gateway spend its
- * time accepting connections: hundreds wait in its accept queue at 200/s.)
- */
-const agent = new http.Agent({ keepAlive: true, maxSockets: Number(process.env.CLIENT_CONNECTIONS ?? 128) });
-
-function api(method, path, token, body) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${base}/api/v1${path}`,
-      {
-        method,
-        agent,
-        headers: {
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function must(method, path, token, body) {
-  const r = await api(method, path, token, body);
-  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const { api, must } = apiClient(base, Number(process.env.CLIENT_CONNECTIONS ?? 128));
 
 async function start() {
   await dropDatabase(url).catch(() => undefined);
@@ -199,11 +159,13 @@ try {
   const postMs = [];
   const statuses = new Map();
   const total = Math.round(rate * seconds);
-  const backends = await backendNames();
-  const idle0 = cpuByProcess(backends);
+  const backends = await backendNames(Client, withDefaultUser(url));
+  const services = new Map(children.map((c, i) => [c.pid, ['assignment', 'requests', 'sla', 'notifications', 'gateway'][i]]));
+  const readCpu = () => cpuByProcess(services, backends);
+  const idle0 = readCpu();
   await sleep(5000);
-  const idle = cpuDelta(idle0, cpuByProcess(backends));
-  const cpu0 = cpuByProcess(backends);
+  const idle = cpuDelta(idle0, readCpu());
+  const cpu0 = readCpu();
   const client0 = process.cpuUsage();
   const t0 = performance.now();
   const epoch0 = Date.now();
@@ -246,7 +208,7 @@ try {
     }
   };
   await waitUntilAssigned();
-  const assignedCpu = cpuDelta(cpu0, cpuByProcess(backends));
+  const assignedCpu = cpuDelta(cpu0, readCpu());
   // The CPU a filing costs includes what follows the assignment (deadlines, notifications): wait for
   // every inbox to empty before the second reading.
   const queues = Object.values(INBOX_QUEUES).map((name) => new Queue(name, { connection: { url: redisUrl }, prefix }));
@@ -255,7 +217,7 @@ try {
     if (counts.every((c) => Object.values(c).every((n) => n === 0))) break;
   }
   await Promise.all(queues.map((q) => q.close()));
-  const cpu = cpuDelta(cpu0, cpuByProcess(backends));
+  const cpu = cpuDelta(cpu0, readCpu());
 
   const db = new Client({ connectionString: withDefaultUser(url) });
   await db.connect();
@@ -318,57 +280,6 @@ try {
   await stop();
 }
 process.exit(code);
-
-/** CPU seconds used so far by each service process, PostgreSQL and Redis (Linux /proc; empty elsewhere). */
-function cpuByProcess(backends = new Map()) {
-  const out = new Map();
-  const hz = 100;
-  const names = new Map(children.map((c, i) => [c.pid, ['assignment', 'requests', 'sla', 'notifications', 'gateway'][i]]));
-  let pids = [];
-  try {
-    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return out;
-  }
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const name =
-        names.get(Number(pid)) ??
-        (comm.startsWith('postgres') ? (backends.get(Number(pid)) ?? 'postgres') : comm.startsWith('redis-server') ? 'redis' : undefined);
-      if (!name) continue;
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(`${name}:${pid}`, [Number(f[11]) / hz, Number(f[12]) / hz]);
-    } catch {
-      /* gone */
-    }
-  }
-  return out;
-}
-
-/** PostgreSQL backends by the service they serve (application_name), to split the database's CPU (with BENCH_PG_SPLIT=1). */
-async function backendNames() {
-  const out = new Map();
-  if (!process.env.BENCH_PG_SPLIT) return out;
-  const c = new Client({ connectionString: withDefaultUser(url) });
-  await c.connect();
-  const { rows } = await c.query(`SELECT pid, application_name, backend_type FROM pg_stat_activity`);
-  await c.end();
-  for (const r of rows) out.set(r.pid, `pg[${r.application_name || r.backend_type}]`);
-  return out;
-}
-
-function cpuDelta(before, after) {
-  const by = new Map();
-  for (const [key, [user, sys]] of after) {
-    const name = key.split(':')[0];
-    const [u0, s0] = before.get(key) ?? [0, 0];
-    const [u, s] = by.get(name) ?? [0, 0];
-    by.set(name, [u + user - u0, s + sys - s0]);
-  }
-  return by;
-}
 
 function filing(i) {
   return {
