@@ -8,6 +8,7 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { createRedis } from '../redis';
 import { Batcher } from '../batcher';
 import { eventRuns } from './event-runs';
+import { describeEvents, eventsOf, type InboxJobData } from './inbox-job';
 import { type EventBatchHandlerFn, type EventHandlerFn, ON_EVENT, ON_EVENT_BATCH } from './on-event.decorator';
 
 type AnyHandler = { batch: false; fn: EventHandlerFn<EventName> } | { batch: true; fn: EventBatchHandlerFn<EventName> };
@@ -23,7 +24,7 @@ type AnyHandler = { batch: false; fn: EventHandlerFn<EventName> } | { batch: tru
 export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log: Logger;
   private readonly handlers = new Map<EventName, AnyHandler>();
-  private worker?: Worker<EventEnvelope>;
+  private worker?: Worker<InboxJobData>;
   private workerConnection?: Redis;
   private readonly batcher: Batcher<EventEnvelope>;
 
@@ -91,7 +92,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
 
   private async start(): Promise<void> {
     this.workerConnection = createRedis(this.options.redisUrl);
-    this.worker = new Worker<EventEnvelope>(INBOX_QUEUES[this.options.service], (job) => this.batcher.add(job.data), {
+    this.worker = new Worker<InboxJobData>(INBOX_QUEUES[this.options.service], (job) => this.take(eventsOf(job.data)), {
       connection: this.workerConnection,
       prefix: this.options.prefix,
       concurrency: this.options.inboxConcurrency ?? 2 * (this.options.inboxBatch ?? 50),
@@ -105,9 +106,22 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     });
     this.worker.on('error', (err) => this.log.warn(`worker: ${err.message}`));
     this.worker.on('failed', (job, err) =>
-      this.log.warn(`${job?.data.name ?? '?'} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`),
+      this.log.warn(
+        `${job ? describeEvents(eventsOf(job.data)) : '?'} ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`,
+      ),
     );
     await this.worker.waitUntilReady();
+  }
+
+  /**
+   * A job's events join the batches (in order); the job ends when all of them have run. If one
+   * fails, the others are still handled, the job fails with the first error and its retry finds
+   * the handled ones in the inbox table.
+   */
+  private async take(events: readonly EventEnvelope[]): Promise<void> {
+    const results = await Promise.allSettled(events.map((e) => this.batcher.add(e)));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Runs the events in order in one transaction, skipping those already handled. */

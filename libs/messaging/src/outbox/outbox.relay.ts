@@ -6,6 +6,7 @@ import { PgListener } from '@qifu/database';
 import { DataSource } from 'typeorm';
 import { BatchLoop } from '../batch-loop';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
+import { inboxJobs } from '../inbox/inbox-job';
 import { createRedis } from '../redis';
 import { outboxChannel } from './outbox.publisher';
 
@@ -27,8 +28,9 @@ interface Row {
 const PRUNE_EVERY_MS = 3_600_000;
 
 /**
- * Moves committed outbox rows to each subscriber's inbox queue (job id = event id, so a re-send
- * while the job still exists is a no-op and the inbox dedupes the rest). Several replicas share the
+ * Moves committed outbox rows to each subscriber's inbox queue: one job per subscriber carries the
+ * pass's events for it (inboxJobs: a re-send of the same events while their job exists is a no-op,
+ * and the inbox dedupes the rest). Several replicas share the
  * work through FOR UPDATE SKIP LOCKED. Woken by NOTIFY at commit, with a slow poll as a backstop.
  * Also watches a marker key: when Redis comes back empty, recent events are sent again.
  */
@@ -114,7 +116,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
     await Promise.all(
       [...bySubscriber].map(([sub, envelopes]) =>
-        this.queueFor(sub).addBulk(envelopes.map((e) => ({ name: e.name, data: e, opts: { ...INBOX_JOB_OPTIONS, jobId: e.id } }))),
+        this.queueFor(sub).addBulk(
+          inboxJobs(envelopes).map((j) => ({ name: j.name, data: j.data, opts: { ...INBOX_JOB_OPTIONS, jobId: j.jobId } })),
+        ),
       ),
     );
   }
