@@ -3,17 +3,17 @@ import type { RequestFiledV1 } from '@qifu/contracts';
 import type { EntityManager } from 'typeorm';
 import { Assignment } from './assignment.entity';
 import { chooseOfficer } from './domain/routing-choice';
-import { type Candidate, claimSeat, officerPool } from './officer-seats';
+import { claimSeats, officerPool } from './officer-seats';
 import { type MadeAssignment, RoutingService } from './routing.service';
 
 /**
  * Routes a batch of new filings (an inbox batch) with a few statements per batch instead of several
  * per filing: the assignments are inserted together, the officers who could take any of them are
- * read once, each filing takes its seat with the same conditional UPDATE as everywhere (capacity is
- * re-checked by PostgreSQL, so a stale view can never overfill an officer), and the assignments and
- * their events are written together. A filing whose chosen seat is gone, or for which nobody seems
- * to have room, is routed alone by RoutingService (retries, then locking every candidate, then the
- * waiting queue), after which the shared view is read again if it proved stale or loads changed.
+ * read once, each filing chooses against that view, the seats are taken in one conditional UPDATE
+ * (capacity is re-checked by PostgreSQL against the newest rows, so a stale view can never overfill
+ * an officer), and the assignments and their events are written together. A filing whose officer's
+ * seats were gone, or for which nobody seemed to have room, is routed alone by RoutingService
+ * (retries, then locking every candidate, then the waiting queue).
  */
 @Injectable()
 export class FilingRouter {
@@ -44,32 +44,38 @@ export class FilingRouter {
     const todo = rows.filter((r) => fresh.has(r.requestId));
     if (todo.length === 0) return;
 
-    const readPool = (): Promise<Candidate[]> =>
-      officerPool(
-        manager,
-        todo.flatMap((a) => (a.liaisonOfficerId ? [a.liaisonOfficerId] : [])),
-        [...new Set(todo.map((a) => a.category))],
-      );
-    let pool = await readPool();
-    const made: MadeAssignment[] = [];
+    const pool = await officerPool(
+      manager,
+      todo.flatMap((a) => (a.liaisonOfficerId ? [a.liaisonOfficerId] : [])),
+      [...new Set(todo.map((a) => a.category))],
+    );
+    // Each filing chooses against the shared view, counting the seats the ones before it chose.
+    const picks: { a: Assignment; officerId: string; reason: MadeAssignment['reason'] }[] = [];
+    const alone = new Set<Assignment>();
     for (const a of todo) {
       const decision = chooseOfficer(a, pool);
-      if (decision.officerId) {
-        const officer = await claimSeat(manager, decision.officerId);
-        if (officer) {
-          const at = new Date();
-          const seen = pool.find((o) => o.id === officer.id)!;
-          seen.openCount += 1;
-          seen.lastAssignedAt = at;
-          made.push({ a, officer, reason: decision.reason, previousOfficerId: null, at });
-          continue;
-        }
+      if (!decision.officerId) {
+        alone.add(a);
+        continue;
       }
-      // Routed alone. The view is read again if it proved stale (the chosen seat was gone) or the
-      // request took a seat; when nobody had room and still has none, it is still right.
-      const assignedAlone = await this.routing.routeNew(manager, a);
-      if (assignedAlone || decision.officerId) pool = await readPool();
+      const seen = pool.find((o) => o.id === decision.officerId)!;
+      seen.openCount += 1;
+      seen.lastAssignedAt = new Date();
+      picks.push({ a, officerId: decision.officerId, reason: decision.reason });
     }
+    const claimed = await claimSeats(
+      manager,
+      picks.map((p) => p.officerId),
+    );
+    const made: MadeAssignment[] = [];
+    for (const { a, officerId, reason } of picks) {
+      const officer = claimed.get(officerId);
+      if (officer) made.push({ a, officer, reason, previousOfficerId: null, at: new Date() });
+      else alone.add(a);
+    }
+    // Routed alone, in filing order, against the newest rows: nobody seemed to have room, or the
+    // chosen officer's seats were gone.
+    for (const a of todo) if (alone.has(a)) await this.routing.routeNew(manager, a);
     await this.routing.recordAssignments(manager, made);
   }
 }

@@ -25,6 +25,27 @@ export async function claimSeat(manager: EntityManager, officerId: string): Prom
   return row ? { id: row.id, displayName: row.display_name, departmentId: row.department_id, supervisorId: row.supervisor_id } : null;
 }
 
+/**
+ * Takes seats for a batch in one statement: `officerIds` names an officer once per seat wanted. An
+ * officer gets all of their seats or none (someone was faster, or they left); the map holds those
+ * who got theirs. Rows are locked in id order first, so two batches cannot deadlock on each other.
+ */
+export async function claimSeats(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, AssignedOfficer>> {
+  if (officerIds.length === 0) return new Map();
+  const [rows] = (await manager.query(
+    `WITH wanted AS (SELECT id, count(*)::int AS n FROM unnest($1::uuid[]) AS id GROUP BY id),
+          locked AS MATERIALIZED (SELECT u.id FROM users u JOIN wanted w ON w.id = u.id ORDER BY u.id FOR UPDATE OF u)
+     UPDATE users u SET open_count = u.open_count + w.n, last_assigned_at = clock_timestamp()
+       FROM wanted w, locked l
+      WHERE u.id = w.id AND l.id = u.id AND u.role = 'officer' AND u.available AND u.open_count + w.n <= u.capacity
+      RETURNING u.id, u.display_name, u.department_id, u.supervisor_id`,
+    [officerIds],
+  )) as [{ id: string; display_name: string; department_id: string | null; supervisor_id: string | null }[], number];
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, departmentId: r.department_id, supervisorId: r.supervisor_id }]),
+  );
+}
+
 /** One more open case for an officer whose room the caller has checked (or whose case it already is). */
 export const takeSeat = (m: EntityManager, officerId: string): Promise<unknown> =>
   m.query('UPDATE users SET open_count = open_count + 1, last_assigned_at = $2 WHERE id = $1', [officerId, new Date()]);
