@@ -6,13 +6,16 @@
 // sender). Prints the POST latency, file → assigned latency (client send time → the assignment
 // service's commit time, both clocks of this machine) p50/p99/max, the assignment throughput, and
 // the CPU one filing costs in each process (services, PostgreSQL, Redis; read from /proc on Linux)
-// from the first filing until every inbox is empty, plus what the system burns while idle.
+// from the first filing until every inbox is empty, plus what the system burns while idle. Before
+// measuring it files at the same rate for WARMUP seconds (default 10, not counted; 0 measures a cold
+// system), as a system that has been running would be, and waits until every inbox is empty.
 // Usage: npm run build:api && node scripts/bench/assignment-latency.mjs [rate=50] [seconds=20] [officers=100]
 //        BENCH_DATABASE_URL (default postgres://127.0.0.1:5432/qifu_bench_assign; dropped at the end)
 //        BENCH_NODE_ARGS (extra node flags for the services, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
 //        BENCH_PG_SPLIT=1 (split PostgreSQL's CPU by the service each backend serves)
 //        INBOX_BATCH (passed to the services: most inbox events per transaction)
 //        CLIENT_CONNECTIONS (default 128: keep-alive connections the client reuses)
+//        WARMUP (default 10: seconds of filing at the rate before the measured run)
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +23,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiClient } from './api-client.mjs';
-import { backendNames, cpuByProcess, cpuDelta } from './process-cpu.mjs';
+import { filing, makeCreditCode } from './bench-data.mjs';
+import { backendNames, cpuByProcess, cpuDelta, printCpu } from './process-cpu.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'dist', 'package.json'));
@@ -34,6 +38,7 @@ const { Redis } = require('ioredis');
 const rate = Number(process.argv[2] ?? 50);
 const seconds = Number(process.argv[3] ?? 20);
 const officerCount = Number(process.argv[4] ?? 100);
+const warmupSeconds = Number(process.env.WARMUP ?? 10);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/qifu_bench_assign';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `qifu-bench-assign-${Date.now().toString(36)}`;
@@ -150,9 +155,14 @@ try {
     });
     return (await must('POST', '/auth/login', undefined, { username: `bench-co-${i}`, password: 'bench-pass-1' })).accessToken;
   });
-  // Warm up: a few filings so connections and caches exist.
+  // Warm up: a few filings so connections and caches exist, then the rate itself (the code paths
+  // compiled, the pools and the client's connections at their working size).
   for (const [i, t] of companies.slice(0, 10).entries()) await must('POST', '/requests', t, filing(i));
+  const warm = await fileAtRate(companies, Math.round(rate * warmupSeconds), () => undefined);
+  await Promise.all(warm.inflight);
+  await waitForEmptyInboxes();
   await sleep(2000);
+  if (warmupSeconds > 0) console.log(`warmed up: ${warm.inflight.length} filings at ${rate}/s (not counted)`);
 
   console.log(`filing ${rate}/s for ${seconds} s against ${officerCount} officers (${children.length} service processes, 2 cores)`);
   const sent = new Map();
@@ -167,28 +177,13 @@ try {
   const idle = cpuDelta(idle0, readCpu());
   const cpu0 = readCpu();
   const client0 = process.cpuUsage();
-  const t0 = performance.now();
   const epoch0 = Date.now();
-  const inflight = [];
-  for (let i = 0; i < total; i++) {
-    const due = t0 + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await sleep(wait);
-    const at = Date.now();
-    const s = performance.now();
-    inflight.push(
-      api('POST', '/requests', companies[i % companies.length], filing(i))
-        .then((r) => {
-          postMs.push(performance.now() - s);
-          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-          if (r.status === 201) sent.set(r.body.id, at);
-        })
-        .catch((err) => {
-          const why = `error (${err.cause?.code ?? err.message})`;
-          statuses.set(why, (statuses.get(why) ?? 0) + 1);
-        }),
-    );
-  }
+  const { inflight, t0 } = await fileAtRate(companies, total, (r, at, ms) => {
+    postMs.push(ms);
+    const key = typeof r === 'string' ? r : r.status;
+    statuses.set(key, (statuses.get(key) ?? 0) + 1);
+    if (r.status === 201) sent.set(r.body.id, at);
+  });
   const sendSeconds = (performance.now() - t0) / 1000;
   await Promise.all(inflight);
   const clientCpu = process.cpuUsage(client0);
@@ -211,12 +206,7 @@ try {
   const assignedCpu = cpuDelta(cpu0, readCpu());
   // The CPU a filing costs includes what follows the assignment (deadlines, notifications): wait for
   // every inbox to empty before the second reading.
-  const queues = Object.values(INBOX_QUEUES).map((name) => new Queue(name, { connection: { url: redisUrl }, prefix }));
-  for (const until = Date.now() + 120_000; Date.now() < until; await sleep(200)) {
-    const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
-    if (counts.every((c) => Object.values(c).every((n) => n === 0))) break;
-  }
-  await Promise.all(queues.map((q) => q.close()));
+  await waitForEmptyInboxes();
   const cpu = cpuDelta(cpu0, readCpu());
 
   const db = new Client({ connectionString: withDefaultUser(url) });
@@ -253,25 +243,8 @@ try {
   console.log(
     `assignment throughput   ${(rows.length / ((lastAssigned - epoch0) / 1000)).toFixed(1)} assigned/s (first send to last assignment)`,
   );
-  if (cpu.size > 0) {
-    const ms = (t) => ((t * 1000) / total).toFixed(1);
-    const sum = (pairs) => pairs.reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
-    const [user, sys] = sum([...cpu.values()]);
-    const per = [...cpu].sort((a, b) => b[1][0] + b[1][1] - a[1][0] - a[1][1]).map(([k, [u, s]]) => `${k} ${ms(u + s)} (${ms(s)})`);
-    const [au, as] = sum([...assignedCpu.values()]);
-    console.log(
-      `CPU per filing (ms)     ${ms(user + sys)} in all (${ms(au + as)} until the last assignment), ${ms(sys)} of it in the kernel`,
-    );
-    console.log(`  per process (kernel)  ${per.join(', ')}`);
-    console.log(
-      `  and this client       ${((clientCpu.user + clientCpu.system) / 1000 / total).toFixed(1)} (not in the sum: it shares the cores as a browser would not)`,
-    );
-    const idlePer = [...idle]
-      .sort((a, b) => b[1][0] + b[1][1] - a[1][0] - a[1][1])
-      .map(([k, [u, s]]) => `${k} ${((u + s) * 200).toFixed(0)}`);
-    const [iu, is] = sum([...idle.values()]);
-    console.log(`CPU while idle (ms/s)   ${((iu + is) * 200).toFixed(0)} in all: ${idlePer.join(', ')}`);
-  }
+  console.log(`file → assigned p50 by second of sending: ${bySecond(rows, sent, epoch0).join(' ')} ms`);
+  printCpu({ cpu, assignedCpu, idle, total, clientCpu });
   if (rows.length !== ids.length) code = 1;
 } catch (err) {
   console.error(err);
@@ -281,21 +254,40 @@ try {
 }
 process.exit(code);
 
-function filing(i) {
-  return {
-    category: 'hiring',
-    title: `急需挡车工 ${i}`,
-    description: 'short of loom operators for the night shift',
-    details: { positions: [{ title: '挡车工 loom operator', headcount: 1 + (i % 40) }] },
-  };
+/** Files `count` requests at `rate` per second (open loop); `answered(response or error text, send time, ms)`. */
+async function fileAtRate(tokens, count, answered) {
+  const t0 = performance.now();
+  const inflight = [];
+  for (let i = 0; i < count; i++) {
+    const wait = t0 + (i * 1000) / rate - performance.now();
+    if (wait > 1) await sleep(wait);
+    const at = Date.now();
+    const s = performance.now();
+    inflight.push(
+      api('POST', '/requests', tokens[i % tokens.length], filing(i)).then(
+        (r) => answered(r, at, performance.now() - s),
+        (err) => answered(`error (${err.cause?.code ?? err.message})`, at, performance.now() - s),
+      ),
+    );
+  }
+  return { inflight, t0 };
 }
 
-/** A valid Unified Social Credit Code (GB 32100-2015 check character). */
-function makeCreditCode(i) {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const body = `913205${String(10_000_000_000 + i).slice(-11)}`;
-  let sum = 0;
-  for (let k = 0; k < 17; k++) sum += alphabet.indexOf(body[k]) * weights[k];
-  return body + alphabet[(31 - (sum % 31)) % 31];
+async function waitForEmptyInboxes() {
+  const queues = Object.values(INBOX_QUEUES).map((name) => new Queue(name, { connection: { url: redisUrl }, prefix }));
+  for (const until = Date.now() + 120_000; Date.now() < until; await sleep(200)) {
+    const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
+    if (counts.every((c) => Object.values(c).every((n) => n === 0))) break;
+  }
+  await Promise.all(queues.map((q) => q.close()));
+}
+
+/** The median file → assigned latency of the filings sent in each second of the run. */
+function bySecond(rows, sent, epoch0) {
+  const seconds = [];
+  for (const r of rows) {
+    const at = sent.get(r.request_id);
+    (seconds[Math.floor((at - epoch0) / 1000)] ??= []).push(r.assigned_at.getTime() - at);
+  }
+  return [...seconds].map((v) => (v ? Math.round(v.sort((a, b) => a - b)[Math.floor(v.length / 2)]) : '-'));
 }

@@ -55,3 +55,24 @@ export function cpuDelta(before, after) {
   }
   return by;
 }
+
+/** Prints the CPU a filing cost in each process, the client's own share, and the CPU while idle. */
+export function printCpu({ cpu, assignedCpu, idle, total, clientCpu }) {
+  if (cpu.size === 0) return;
+  const ms = (t) => ((t * 1000) / total).toFixed(1);
+  const sum = (pairs) => pairs.reduce(([a, b], [c, d]) => [a + c, b + d], [0, 0]);
+  const byTotal = (a, b) => b[1][0] + b[1][1] - a[1][0] - a[1][1];
+  const [user, sys] = sum([...cpu.values()]);
+  const per = [...cpu].sort(byTotal).map(([k, [u, s]]) => `${k} ${ms(u + s)} (${ms(s)})`);
+  const [au, as] = sum([...assignedCpu.values()]);
+  console.log(
+    `CPU per filing (ms)     ${ms(user + sys)} in all (${ms(au + as)} until the last assignment), ${ms(sys)} of it in the kernel`,
+  );
+  console.log(`  per process (kernel)  ${per.join(', ')}`);
+  console.log(
+    `  and this client       ${((clientCpu.user + clientCpu.system) / 1000 / total).toFixed(1)} (not in the sum: it shares the cores as a browser would not)`,
+  );
+  const idlePer = [...idle].sort(byTotal).map(([k, [u, s]]) => `${k} ${((u + s) * 200).toFixed(0)}`);
+  const [iu, is] = sum([...idle.values()]);
+  console.log(`CPU while idle (ms/s)   ${((iu + is) * 200).toFixed(0)} in all: ${idlePer.join(', ')}`);
+}
