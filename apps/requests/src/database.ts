@@ -8,6 +8,7 @@ import { Ledger1764100000002 } from './migrations/1764100000002-ledger';
 import { CompanyName1764100000003 } from './migrations/1764100000003-company-name';
 import { ActorName1764100000004 } from './migrations/1764100000004-actor-name';
 import { AssignedAt1764100000005 } from './migrations/1764100000005-assigned-at';
+import { OutboxNotify1766000000000 } from './migrations/1766000000000-outbox-notify';
 import { Request } from './requests/request.entity';
 import { RequestEvent } from './timeline/request-event.entity';
 
@@ -26,6 +27,7 @@ export function requestsDatabase(url: string): ServiceDatabaseOptions {
       CompanyName1764100000003,
       ActorName1764100000004,
       AssignedAt1764100000005,
+      OutboxNotify1766000000000,
     ],
   };
 }

@@ -4,6 +4,7 @@ import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { Milestones1764100000000 } from './migrations/1764100000000-milestones';
 import { Calendars1765000000001 } from './migrations/1765000000001-calendars';
 import { Assignees1765000000002 } from './migrations/1765000000002-assignees';
+import { OutboxNotify1766000000000 } from './migrations/1766000000000-outbox-notify';
 import { CalendarRow } from './calendars/calendar.entity';
 import { SlaPolicy } from './policies/policy.entity';
 import { SlaAlert } from './timers/sla-alert.entity';
@@ -16,6 +17,6 @@ export function slaDatabase(url: string): ServiceDatabaseOptions {
     url,
     schema: SCHEMA,
     entities: [CalendarRow, SlaPolicy, SlaTimer, SlaAlert, OutboxMessage, InboxRecord],
-    migrations: [Initial1764000000000, Milestones1764100000000, Calendars1765000000001, Assignees1765000000002],
+    migrations: [Initial1764000000000, Milestones1764100000000, Calendars1765000000001, Assignees1765000000002, OutboxNotify1766000000000],
   };
 }

@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { outboxChannel } from './outbox/outbox.publisher';
 
 /**
  * The outbox and inbox tables every service needs, created by each service's first migration in
@@ -24,4 +25,25 @@ export async function createMessagingTables(runner: QueryRunner, schema: string)
 export async function dropMessagingTables(runner: QueryRunner, schema: string): Promise<void> {
   await runner.query(`DROP TABLE "${schema}"."inbox"`);
   await runner.query(`DROP TABLE "${schema}"."outbox"`);
+}
+
+/**
+ * The relay's wake-up call, sent by the database: every statement that writes outbox rows NOTIFYs the
+ * relay's channel, and PostgreSQL delivers a transaction's identical notifications once, at commit.
+ * The writer spends no round trip of its own on it.
+ */
+export async function createOutboxNotifyTrigger(runner: QueryRunner, schema: string): Promise<void> {
+  await runner.query(`CREATE FUNCTION "${schema}"."outbox_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('${outboxChannel(schema)}', '');
+      RETURN NULL;
+    END $$`);
+  await runner.query(
+    `CREATE TRIGGER "outbox_notify" AFTER INSERT ON "${schema}"."outbox" FOR EACH STATEMENT EXECUTE FUNCTION "${schema}"."outbox_notify"()`,
+  );
+}
+
+export async function dropOutboxNotifyTrigger(runner: QueryRunner, schema: string): Promise<void> {
+  await runner.query(`DROP TRIGGER "outbox_notify" ON "${schema}"."outbox"`);
+  await runner.query(`DROP FUNCTION "${schema}"."outbox_notify"()`);
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EventName, EventPayloads } from '@qifu/contracts';
-import { insertMany, notifyAtCommit } from '@qifu/database';
+import { insertMany } from '@qifu/database';
 import type { EntityManager } from 'typeorm';
-import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { OutboxMessage } from './outbox-message.entity';
 
 export function outboxChannel(schema: string): string {
@@ -12,25 +11,22 @@ export function outboxChannel(schema: string): string {
 
 /**
  * The only way a service emits an event: the row is written by the caller's transaction, so the
- * event exists if and only if the change committed. NOTIFY wakes the relays at commit.
+ * event exists if and only if the change committed. The outbox table's trigger NOTIFYs the relays
+ * at commit (createOutboxNotifyTrigger).
  */
 @Injectable()
 export class OutboxPublisher {
-  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
-
   async publish<N extends EventName>(manager: EntityManager, name: N, payload: EventPayloads[N], at = new Date()): Promise<string> {
     const id = randomUUID();
     await insertMany(manager, OutboxMessage, [{ id, name, payload: payload as object, occurredAt: at, publishedAt: null }]);
-    await notifyAtCommit(manager, outboxChannel(this.options.schema));
     return id;
   }
 
-  /** Several events in one INSERT and one NOTIFY (for work done in batches, e.g. SLA alerts). */
+  /** Several events in one INSERT (for work done in batches, e.g. SLA alerts). */
   async publishMany(manager: EntityManager, events: readonly OutboxEvent[], at = new Date()): Promise<string[]> {
     if (events.length === 0) return [];
     const rows = events.map((e) => ({ id: randomUUID(), name: e.name, payload: e.payload as object, occurredAt: at, publishedAt: null }));
     await insertMany(manager, OutboxMessage, rows);
-    await notifyAtCommit(manager, outboxChannel(this.options.schema));
     return rows.map((r) => r.id);
   }
 }

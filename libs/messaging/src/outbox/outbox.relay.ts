@@ -20,6 +20,8 @@ export const INBOX_JOB_OPTIONS = {
 
 interface Row {
   id: string;
+  /** bigserial: node-pg returns it as a string. */
+  seq: string;
   name: EventName;
   payload: unknown;
   occurred_at: Date;
@@ -123,15 +125,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     );
   }
 
+  /**
+   * One statement takes a batch and marks it sent; the transaction commits only after Redis took
+   * the jobs, so a failed send leaves the rows unsent (and a crash before commit sends them again).
+   */
   private async drainBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `SELECT id, name, payload, occurred_at FROM outbox WHERE published_at IS NULL
-         ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      )) as Row[];
+      const [rows] = (await manager.query(
+        `UPDATE outbox SET published_at = now()
+          WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+          RETURNING id, seq, name, payload, occurred_at`,
+      )) as [Row[], number];
       if (rows.length === 0) return 0;
-      await this.send(rows);
-      await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+      // RETURNING keeps no order: the events go out in the order they were written.
+      await this.send(rows.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))));
       return rows.length;
     });
   }
