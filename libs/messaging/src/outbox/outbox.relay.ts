@@ -32,8 +32,8 @@ const PRUNE_EVERY_MS = 3_600_000;
 /**
  * Moves committed outbox rows to each subscriber's inbox queue: one job per subscriber carries the
  * pass's events for it (inboxJobs: a re-send of the same events while their job exists is a no-op,
- * and the inbox dedupes the rest). Several replicas share the
- * work through FOR UPDATE SKIP LOCKED. Woken by NOTIFY at commit, with a slow poll as a backstop.
+ * and the inbox dedupes the rest). Several replicas share the work through FOR UPDATE SKIP LOCKED.
+ * Woken by the outbox table's NOTIFY at commit, with a slow poll as a backstop.
  * Also watches a marker key: when Redis comes back empty, recent events are sent again.
  */
 @Injectable()
