@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { outboxChannel } from './outbox/outbox.publisher';
 
 /**
@@ -46,4 +46,19 @@ export async function createOutboxNotifyTrigger(runner: QueryRunner, schema: str
 export async function dropOutboxNotifyTrigger(runner: QueryRunner, schema: string): Promise<void> {
   await runner.query(`DROP TRIGGER "outbox_notify" ON "${schema}"."outbox"`);
   await runner.query(`DROP FUNCTION "${schema}"."outbox_notify"()`);
+}
+
+/** The migration that installs the outbox trigger in a service's schema (every service lists it). */
+export function outboxNotifyMigration(schema: string): new () => MigrationInterface {
+  return class OutboxNotify1766000000000 implements MigrationInterface {
+    name = 'OutboxNotify1766000000000';
+
+    async up(q: QueryRunner): Promise<void> {
+      await createOutboxNotifyTrigger(q, schema);
+    }
+
+    async down(q: QueryRunner): Promise<void> {
+      await dropOutboxNotifyTrigger(q, schema);
+    }
+  };
 }
