@@ -11,21 +11,6 @@ export const NO_ID = '00000000-0000-0000-0000-000000000000';
 export type AssignedOfficer = Pick<User, 'id' | 'displayName' | 'departmentId' | 'supervisorId'>;
 
 /**
- * Takes one seat of the officer if they are still available with room (PostgreSQL re-checks the
- * condition against the newest row); null when someone was faster.
- */
-export async function claimSeat(manager: EntityManager, officerId: string): Promise<AssignedOfficer | null> {
-  const [rows] = (await manager.query(
-    `UPDATE users SET open_count = open_count + 1, last_assigned_at = clock_timestamp()
-      WHERE id = $1 AND role = 'officer' AND available AND open_count < capacity
-      RETURNING id, display_name, department_id, supervisor_id`,
-    [officerId],
-  )) as [{ id: string; display_name: string; department_id: string | null; supervisor_id: string | null }[], number];
-  const row = rows[0];
-  return row ? { id: row.id, displayName: row.display_name, departmentId: row.department_id, supervisorId: row.supervisor_id } : null;
-}
-
-/**
  * Takes seats for a batch in one statement: `officerIds` names an officer once per seat wanted. An
  * officer gets all of their seats or none (someone was faster, or they left); the map holds those
  * who got theirs. Rows are locked in id order first, so two batches cannot deadlock on each other.
@@ -44,6 +29,14 @@ export async function claimSeats(manager: EntityManager, officerIds: readonly st
   return new Map(
     rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, departmentId: r.department_id, supervisorId: r.supervisor_id }]),
   );
+}
+
+/**
+ * Takes one seat of the officer if they are still available with room (PostgreSQL re-checks the
+ * condition against the newest row); null when someone was faster.
+ */
+export async function claimSeat(manager: EntityManager, officerId: string): Promise<AssignedOfficer | null> {
+  return (await claimSeats(manager, [officerId])).get(officerId) ?? null;
 }
 
 /** One more open case for an officer whose room the caller has checked (or whose case it already is). */
