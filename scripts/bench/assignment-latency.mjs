@@ -212,15 +212,11 @@ try {
   const db = new Client({ connectionString: withDefaultUser(url) });
   await db.connect();
   const ids = [...sent.keys()];
-  let rows = [];
-  for (const until = Date.now() + 120_000; Date.now() < until; await sleep(500)) {
-    rows = (
-      await db.query(`SELECT request_id, assigned_at FROM assignment.assignments WHERE request_id = ANY($1) AND assigned_at IS NOT NULL`, [
-        ids,
-      ])
-    ).rows;
-    if (rows.length === ids.length) break;
-  }
+  // waitUntilAssigned has waited for them (or given up): read what is there.
+  const { rows } = await db.query(
+    `SELECT request_id, assigned_at FROM assignment.assignments WHERE request_id = ANY($1) AND assigned_at IS NOT NULL`,
+    [ids],
+  );
   const { rows: filedRows } = await db.query(`SELECT id, created_at FROM requests.requests WHERE id = ANY($1)`, [ids]);
   await db.end();
   const createdAt = new Map(filedRows.map((r) => [r.id, r.created_at.getTime()]));
