@@ -16,8 +16,9 @@
 //        INBOX_BATCH (passed to the services: most inbox events per transaction)
 //        CLIENT_CONNECTIONS (default 128: keep-alive connections the client reuses)
 //        WARMUP (default 10: seconds of filing at the rate before the measured run)
+//        BENCH_WITHOUT=sla,notifications (diagnosis: leave those services out; their inboxes fill)
+//        BENCH_NICE=sla,notifications (diagnosis: run them and their PostgreSQL backends at nice 19)
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -25,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { apiClient } from './api-client.mjs';
 import { filing, makeCreditCode } from './bench-data.mjs';
 import { backendNames, cpuByProcess, cpuDelta, printCpu } from './process-cpu.mjs';
+import { freePort, readyWithout, reniceBackends, SERVICE_NAMES, serviceList } from './bench-services.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'dist', 'package.json'));
@@ -39,6 +41,8 @@ const rate = Number(process.argv[2] ?? 50);
 const seconds = Number(process.argv[3] ?? 20);
 const officerCount = Number(process.argv[4] ?? 100);
 const warmupSeconds = Number(process.env.WARMUP ?? 10);
+const without = serviceList(process.env.BENCH_WITHOUT);
+const lowered = serviceList(process.env.BENCH_NICE);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/qifu_bench_assign';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `qifu-bench-assign-${Date.now().toString(36)}`;
@@ -60,18 +64,8 @@ const env = {
 };
 
 const children = [];
+const childNames = [];
 
-/** A port nobody listens on (asked of the OS, then released for the gateway). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port: p } = srv.address();
-      srv.close(() => resolve(p));
-    });
-  });
-}
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -82,20 +76,24 @@ async function start() {
   await dropDatabase(url).catch(() => undefined);
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   // The first service creates the database and its schema; start it alone to avoid a race on CREATE DATABASE.
-  for (const [i, name] of ['assignment', 'requests', 'sla', 'notifications', 'gateway'].entries()) {
-    const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'apps', name, 'src', 'main.js')], {
+  for (const [i, name] of SERVICE_NAMES.entries()) {
+    if (without.includes(name)) continue;
+    const main = [...nodeArgs, join(root, 'dist', 'apps', name, 'src', 'main.js')];
+    const niced = lowered.includes(name);
+    const child = spawn(niced ? 'nice' : process.execPath, niced ? ['-n', '19', process.execPath, ...main] : main, {
       env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
     child.once('exit', (code) => code !== 0 && code !== null && !stopping && (startFailed = `${name} exited with ${code}`));
     children.push(child);
+    childNames.push(name);
     if (i === 0) await sleep(3000);
   }
   for (const until = Date.now() + 60_000; Date.now() < until; await sleep(300)) {
     if (startFailed) throw new Error(startFailed);
     try {
-      if ((await fetch(`${base}/health/ready`)).status === 200) return;
+      if (await readyWithout(base, without)) return;
     } catch {
       /* not up yet */
     }
@@ -162,6 +160,9 @@ try {
   await Promise.all(warm.inflight);
   await waitForEmptyInboxes();
   await sleep(2000);
+  const reniced = await reniceBackends(Client, withDefaultUser(url), lowered);
+  if (lowered.length > 0) console.log(`at nice 19: ${lowered.join(', ')} and their ${reniced} PostgreSQL backends`);
+  if (without.length > 0) console.log(`left out: ${without.join(', ')}`);
   if (warmupSeconds > 0) console.log(`warmed up: ${warm.inflight.length} filings at ${rate}/s (not counted)`);
 
   console.log(`filing ${rate}/s for ${seconds} s against ${officerCount} officers (${children.length} service processes, 2 cores)`);
@@ -170,7 +171,7 @@ try {
   const statuses = new Map();
   const total = Math.round(rate * seconds);
   const backends = await backendNames(Client, withDefaultUser(url));
-  const services = new Map(children.map((c, i) => [c.pid, ['assignment', 'requests', 'sla', 'notifications', 'gateway'][i]]));
+  const services = new Map(children.map((c, i) => [c.pid, childNames[i]]));
   const readCpu = () => cpuByProcess(services, backends);
   const idle0 = readCpu();
   await sleep(5000);
@@ -270,7 +271,8 @@ async function fileAtRate(tokens, count, answered) {
 }
 
 async function waitForEmptyInboxes() {
-  const queues = Object.values(INBOX_QUEUES).map((name) => new Queue(name, { connection: { url: redisUrl }, prefix }));
+  const running = Object.entries(INBOX_QUEUES).filter(([service]) => !without.includes(service));
+  const queues = running.map(([, name]) => new Queue(name, { connection: { url: redisUrl }, prefix }));
   for (const until = Date.now() + 120_000; Date.now() < until; await sleep(200)) {
     const counts = await Promise.all(queues.map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')));
     if (counts.every((c) => Object.values(c).every((n) => n === 0))) break;
