@@ -18,21 +18,57 @@ export async function insertMany<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   rows: readonly QueryDeepPartialEntity<T>[],
 ): Promise<void> {
-  if (rows.length === 0) return;
+  await insertManyTogether(m, [{ target, rows }]);
+}
+
+/** Rows of one entity for insertManyTogether. */
+export interface InsertPart<T extends ObjectLiteral = ObjectLiteral> {
+  target: EntityTarget<T>;
+  rows: readonly QueryDeepPartialEntity<T>[];
+}
+
+/**
+ * insertMany for several tables in one statement, one data-modifying CTE per table:
+ * `WITH i1 AS (INSERT INTO a ...) INSERT INTO b ...`. One round trip instead of one per table, for
+ * writes on a hot path (a filing's request, timeline line and event). Foreign keys between the parts
+ * hold: PostgreSQL checks them at the end of the statement. When a part must go through TypeORM
+ * (see insertMany), each part is written on its own, in the order given.
+ */
+export async function insertManyTogether(m: EntityManager, parts: readonly InsertPart[]): Promise<void> {
+  const given = parts.filter((p) => p.rows.length > 0);
+  const params: unknown[] = [];
+  const inserts: string[] = [];
+  for (const part of given) {
+    const insert = arrayInsert(m, part, params);
+    if (!insert) {
+      for (const p of given) await insertOne(m, p);
+      return;
+    }
+    inserts.push(insert);
+  }
+  const last = inserts.pop();
+  if (!last) return;
+  const ctes = inserts.map((sql, i) => `i${i + 1} AS (${sql})`);
+  await m.query(ctes.length > 0 ? `WITH ${ctes.join(', ')} ${last}` : last, params);
+}
+
+async function insertOne(m: EntityManager, part: InsertPart): Promise<void> {
+  const params: unknown[] = [];
+  const sql = arrayInsert(m, part, params);
+  if (sql) await m.query(sql, params);
+  else await m.insert(part.target, [...part.rows]);
+}
+
+/** `INSERT INTO t (a, b) SELECT * FROM unnest($n::uuid[], ...)`, its arrays appended to params; none when TypeORM must write the rows. */
+function arrayInsert(m: EntityManager, { target, rows }: InsertPart, params: unknown[]): string | undefined {
   const meta = m.connection.getMetadata(target);
   const columns = arrayColumns(m, meta, rows);
-  if (!columns) {
-    await m.insert(target, [...rows]);
-    return;
-  }
+  if (!columns) return undefined;
   const driver = m.connection.driver;
   const table = meta.schema ? `${driver.escape(meta.schema)}.${driver.escape(meta.tableName)}` : driver.escape(meta.tableName);
   const names = columns.map((c) => driver.escape(c.name)).join(', ');
-  const arrays = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
-  await m.query(
-    `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`,
-    columns.map((c) => c.values),
-  );
+  const arrays = columns.map((c) => `$${params.push(c.values)}::${c.type}[]`).join(', ');
+  return `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`;
 }
 
 /**

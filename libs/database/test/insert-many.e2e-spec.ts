@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@qifu/testing';
-import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import { dataSourceOptions, insertMany } from '../src';
+import { Column, DataSource, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { dataSourceOptions, insertMany, insertManyTogether } from '../src';
 
 @Entity('lines')
 class Line {
@@ -29,6 +29,22 @@ class Line {
   tags!: string[];
 }
 
+@Entity('notes')
+class Note {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @ManyToOne(() => Line, { nullable: false })
+  @JoinColumn({ name: 'line_id' })
+  line!: Line;
+
+  @Column({ name: 'line_id', type: 'uuid' })
+  lineId!: string;
+
+  @Column('text')
+  text!: string;
+}
+
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 describe('insertMany against PostgreSQL', () => {
@@ -37,14 +53,17 @@ describe('insertMany against PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('insertmany');
-    ds = new DataSource({ ...dataSourceOptions({ url: db.url, schema: 'public', entities: [Line], migrations: [] }), synchronize: true });
+    ds = new DataSource({
+      ...dataSourceOptions({ url: db.url, schema: 'public', entities: [Line, Note], migrations: [] }),
+      synchronize: true,
+    });
     await ds.initialize();
   });
   afterAll(async () => {
     await ds?.destroy();
     await db?.drop();
   });
-  beforeEach(() => ds.query('TRUNCATE lines'));
+  beforeEach(() => ds.query('TRUNCATE lines, notes'));
 
   const read = () => ds.getRepository(Line).find({ order: { seq: 'ASC' } });
 
@@ -95,5 +114,55 @@ describe('insertMany against PostgreSQL', () => {
   it('does nothing for no rows', async () => {
     await insertMany(ds.manager, Line, []);
     expect(await read()).toEqual([]);
+  });
+
+  describe('insertManyTogether', () => {
+    const recording = () => {
+      const statements: string[] = [];
+      const m = ds.createEntityManager();
+      const query = m.query.bind(m);
+      m.query = ((sql: string, params?: unknown[]) => (statements.push(sql), query(sql, params))) as typeof m.query;
+      return { m, statements };
+    };
+
+    it('writes the rows of several tables in one statement, a row referring to one written beside it', async () => {
+      const { m, statements } = recording();
+      const now = new Date();
+      await insertManyTogether(m, [
+        { target: Line, rows: [1, 2].map((n) => ({ id: id(n), label: `line ${n}`, data: { n }, createdAt: now, score: n })) },
+        { target: Note, rows: [{ id: id(11), lineId: id(2), text: 'about line 2' }] },
+      ]);
+      expect(statements).toHaveLength(1);
+      expect((await read()).map((r) => [r.label, r.data])).toEqual([
+        ['line 1', { n: 1 }],
+        ['line 2', { n: 2 }],
+      ]);
+      expect(await ds.getRepository(Note).find()).toEqual([{ id: id(11), lineId: id(2), text: 'about line 2' }]);
+    });
+
+    it('writes nothing when a row breaks a constraint: the other table stays empty too', async () => {
+      const now = new Date();
+      await expect(
+        insertManyTogether(ds.manager, [
+          { target: Line, rows: [{ id: id(1), label: 'kept?', createdAt: now, data: null, score: null }] },
+          { target: Note, rows: [{ id: id(11), lineId: id(9), text: 'about a line that is not there' }] },
+        ]),
+      ).rejects.toThrow(/foreign key/);
+      expect(await read()).toEqual([]);
+    });
+
+    it('writes part by part, in order, when one part must go through TypeORM (an array column)', async () => {
+      const { m, statements } = recording();
+      const now = new Date();
+      await insertManyTogether(m, [
+        { target: Line, rows: [{ id: id(1), label: 'tagged', createdAt: now, tags: ['a'] }] },
+        { target: Note, rows: [{ id: id(11), lineId: id(1), text: 'after its line' }] },
+        { target: Note, rows: [] },
+      ]);
+      // The line went through TypeORM (not m.query), then the note alone: the foreign key saw its line.
+      expect(statements).toEqual([expect.stringMatching(/^INSERT INTO "public"."notes"/)]);
+      expect((await read()).map((r) => r.tags)).toEqual([['a']]);
+      expect(await ds.getRepository(Note).count()).toBe(1);
+    });
   });
 });

@@ -27,7 +27,14 @@ export class TimelineService {
 
   /** Several entries in one statement (events handled in batches). */
   async appendMany(manager: EntityManager, entries: readonly TimelineEntry[]): Promise<RequestEvent[]> {
-    const rows = entries.map((entry) =>
+    const rows = this.rows(manager, entries);
+    await insertMany(manager, RequestEvent, rows);
+    return rows;
+  }
+
+  /** The rows of entries, for a caller that writes them with its own rows in one statement (insertManyTogether). */
+  rows(manager: EntityManager, entries: readonly TimelineEntry[]): RequestEvent[] {
+    return entries.map((entry) =>
       manager.create(RequestEvent, {
         id: randomUUID(),
         requestId: entry.requestId,
@@ -43,8 +50,6 @@ export class TimelineService {
         at: entry.at ?? new Date(),
       }),
     );
-    await insertMany(manager, RequestEvent, rows);
-    return rows;
   }
 
   async list(manager: EntityManager, requestId: string, includeInternal: boolean): Promise<RequestEvent[]> {

@@ -25,9 +25,17 @@ export class OutboxPublisher {
   /** Several events in one INSERT (for work done in batches, e.g. SLA alerts). */
   async publishMany(manager: EntityManager, events: readonly OutboxEvent[], at = new Date()): Promise<string[]> {
     if (events.length === 0) return [];
-    const rows = events.map((e) => ({ id: randomUUID(), name: e.name, payload: e.payload as object, occurredAt: at, publishedAt: null }));
+    const rows = this.rows(events, at);
     await insertMany(manager, OutboxMessage, rows);
     return rows.map((r) => r.id);
+  }
+
+  /** The outbox rows of events, for a caller that writes them with its own rows in one statement (insertManyTogether). */
+  rows(
+    events: readonly OutboxEvent[],
+    at = new Date(),
+  ): (Pick<OutboxMessage, 'id' | 'name' | 'occurredAt' | 'publishedAt'> & { payload: object })[] {
+    return events.map((e) => ({ id: randomUUID(), name: e.name, payload: e.payload as object, occurredAt: at, publishedAt: null }));
   }
 }
 
