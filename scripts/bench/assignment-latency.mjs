@@ -3,8 +3,9 @@
 // as separate processes from dist/ against a scratch database and queue prefix, creates OFFICERS
 // officers (capacity large enough that nothing waits) and 50 companies, then files requests through
 // the public API at RATE per second for SECONDS seconds (open loop: a slow answer does not slow the
-// sender). Prints the POST latency, file → assigned latency (client send time → the assignment
-// service's commit time, both clocks of this machine) p50/p99/max, the assignment throughput, and
+// sender). Prints the POST latency, file → assigned latency (client send time → the assignment's
+// assigned_at, both clocks of this machine: taken when the seat is claimed, two statements before
+// the commit) p50/p99/max, the assignment throughput, and
 // the CPU one filing costs in each process (services, PostgreSQL, Redis; read from /proc on Linux)
 // from the first filing until every inbox is empty, plus what the system burns while idle. Before
 // measuring it files at the same rate for WARMUP seconds (default 10, not counted; 0 measures a cold
