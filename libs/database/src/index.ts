@@ -4,4 +4,3 @@ export * from './pg-errors';
 export * from './pg-listener';
 export * from './notify-at-commit';
 export * from './insert-many';
-export * from './pooled-client';

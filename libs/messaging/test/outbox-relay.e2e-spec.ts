@@ -8,7 +8,7 @@ import { createMessagingTables, createRedis, eventsOf, type MessagingOptions, Ou
 
 type Drainable = { drainBatch(): Promise<number>; connection?: Redis; onApplicationShutdown(): Promise<void> };
 
-/** One relay pass against PostgreSQL and Redis: a batch is taken and marked in one round trip, and commits only once Redis has its jobs. */
+/** One relay pass against PostgreSQL and Redis: a batch is taken and marked in one statement, and commits only once Redis has its jobs. */
 describe('OutboxRelay pass', () => {
   let db: TestDatabase;
   let keys: TestPrefix;

@@ -2,8 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { EVENT_SUBSCRIBERS, INBOX_QUEUES, type EventEnvelope, type EventName, type ServiceName } from '@qifu/contracts';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { PgListener, withPooledClient } from '@qifu/database';
-import type { QueryResult } from 'pg';
+import { PgListener } from '@qifu/database';
 import { DataSource } from 'typeorm';
 import { BatchLoop } from '../batch-loop';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
@@ -127,22 +126,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * One round trip opens the transaction and takes a batch, marking it sent (`BEGIN; UPDATE …
-   * RETURNING` as one simple-protocol message); the transaction commits only after Redis took the
-   * jobs, so a failed send leaves the rows unsent (and a crash before commit sends them again).
+   * One statement takes a batch and marks it sent; the transaction commits only after Redis took
+   * the jobs, so a failed send leaves the rows unsent (and a crash before commit sends them again).
    */
   private async drainBatch(): Promise<number> {
-    return withPooledClient(this.dataSource, async (client) => {
-      const [, taken] = (await client.query(
-        `BEGIN;
-         UPDATE outbox SET published_at = now()
+    return this.dataSource.transaction(async (manager) => {
+      const [rows] = (await manager.query(
+        `UPDATE outbox SET published_at = now()
           WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
           RETURNING id, seq, name, payload, occurred_at`,
-      )) as unknown as [QueryResult, QueryResult<Row>];
-      const rows = taken.rows;
+      )) as [Row[], number];
+      if (rows.length === 0) return 0;
       // RETURNING keeps no order: the events go out in the order they were written.
-      if (rows.length > 0) await this.send(rows.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))));
-      await client.query('COMMIT');
+      await this.send(rows.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))));
       return rows.length;
     });
   }
