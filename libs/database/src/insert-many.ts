@@ -27,28 +27,37 @@ export interface InsertPart<T extends ObjectLiteral = ObjectLiteral> {
   rows: readonly QueryDeepPartialEntity<T>[];
 }
 
+/** A statement that returns no rows (an UPDATE, a DELETE) with its parameters ($1…$n), to run with inserts. */
+export interface LeadingStatement {
+  sql: string;
+  params: readonly unknown[];
+}
+
 /**
  * insertMany for several tables in one statement, one data-modifying CTE per table:
  * `WITH i1 AS (INSERT INTO a ...) INSERT INTO b ...`. One round trip instead of one per table, for
  * writes on a hot path (a filing's request, timeline line and event). Foreign keys between the parts
- * hold: PostgreSQL checks them at the end of the statement. When a part must go through TypeORM
- * (see insertMany), each part is written on its own, in the order given.
+ * hold: PostgreSQL checks them at the end of the statement. `first`, when given, joins as the first
+ * CTE (an assignment's UPDATE with its event's INSERT); it must not touch the rows the parts insert,
+ * as every part sees the database as it was before the statement. When a part must go through
+ * TypeORM (see insertMany), `first` and each part run on their own, in the order given.
  */
-export async function insertManyTogether(m: EntityManager, parts: readonly InsertPart[]): Promise<void> {
+export async function insertManyTogether(m: EntityManager, parts: readonly InsertPart[], first?: LeadingStatement): Promise<void> {
   const given = parts.filter((p) => p.rows.length > 0);
-  const params: unknown[] = [];
-  const inserts: string[] = [];
+  const params: unknown[] = [...(first?.params ?? [])];
+  const statements: string[] = first ? [first.sql] : [];
   for (const part of given) {
     const insert = arrayInsert(m, part, params);
     if (!insert) {
+      if (first) await m.query(first.sql, [...first.params]);
       for (const p of given) await insertOne(m, p);
       return;
     }
-    inserts.push(insert);
+    statements.push(insert);
   }
-  const last = inserts.pop();
+  const last = statements.pop();
   if (!last) return;
-  const ctes = inserts.map((sql, i) => `i${i + 1} AS (${sql})`);
+  const ctes = statements.map((sql, i) => `s${i + 1} AS (${sql})`);
   await m.query(ctes.length > 0 ? `WITH ${ctes.join(', ')} ${last}` : last, params);
 }
 

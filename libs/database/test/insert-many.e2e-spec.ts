@@ -151,6 +151,19 @@ describe('insertMany against PostgreSQL', () => {
       expect(await read()).toEqual([]);
     });
 
+    it('runs a leading UPDATE in the same statement, its parameters numbered before the parts', async () => {
+      const now = new Date();
+      await insertMany(ds.manager, Line, [{ id: id(1), label: 'before', createdAt: now, data: null, score: 1 }]);
+      const { m, statements } = recording();
+      await insertManyTogether(m, [{ target: Note, rows: [{ id: id(11), lineId: id(1), text: 'scored' }] }], {
+        sql: 'UPDATE lines SET score = $2 WHERE id = $1',
+        params: [id(1), 5],
+      });
+      expect(statements).toHaveLength(1);
+      expect((await read()).map((r) => r.score)).toEqual([5]);
+      expect(await ds.getRepository(Note).count()).toBe(1);
+    });
+
     it('writes part by part, in order, when one part must go through TypeORM (an array column)', async () => {
       const { m, statements } = recording();
       const now = new Date();

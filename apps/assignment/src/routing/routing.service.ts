@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestAssignedV1, RequestTransferRequestedV1 } from '@qifu/contracts';
-import { OutboxPublisher } from '@qifu/messaging';
+import { insertManyTogether } from '@qifu/database';
+import { OutboxMessage, OutboxPublisher } from '@qifu/messaging';
 import { type EntityManager, IsNull } from 'typeorm';
 import { User } from '../directory/user.entity';
 import { Assignment } from './assignment.entity';
@@ -180,19 +181,27 @@ export class RoutingService {
   /** Writes assignments whose seats are taken, and their `request.assigned` events: one statement each for all of them. */
   async recordAssignments(manager: EntityManager, made: readonly MadeAssignment[]): Promise<void> {
     if (made.length === 0) return;
-    await manager.query(
-      `UPDATE assignments a SET state = 'assigned', officer_id = v.officer_id, assigned_at = v.assigned_at, accepted_at = NULL,
-              target_department_id = NULL, target_officer_id = NULL
-         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS v (request_id, officer_id, assigned_at)
-        WHERE a.request_id = v.request_id`,
-      [made.map((x) => x.a.requestId), made.map((x) => x.officer.id), made.map((x) => x.at)],
-    );
-    await this.outbox.publishMany(
+    // The rows and their events in one statement: the transaction holds the seats one round trip less.
+    await insertManyTogether(
       manager,
-      made.map(({ a, officer, reason, previousOfficerId, at }) => ({
-        name: 'request.assigned.v1' as const,
-        payload: assignedEvent(a, officer, reason, previousOfficerId, at),
-      })),
+      [
+        {
+          target: OutboxMessage,
+          rows: this.outbox.rows(
+            made.map(({ a, officer, reason, previousOfficerId, at }) => ({
+              name: 'request.assigned.v1' as const,
+              payload: assignedEvent(a, officer, reason, previousOfficerId, at),
+            })),
+          ),
+        },
+      ],
+      {
+        sql: `UPDATE assignments a SET state = 'assigned', officer_id = v.officer_id, assigned_at = v.assigned_at, accepted_at = NULL,
+                     target_department_id = NULL, target_officer_id = NULL
+                FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS v (request_id, officer_id, assigned_at)
+               WHERE a.request_id = v.request_id`,
+        params: [made.map((x) => x.a.requestId), made.map((x) => x.officer.id), made.map((x) => x.at)],
+      },
     );
   }
 
