@@ -35,7 +35,7 @@ export interface LeadingStatement {
 
 /**
  * insertMany for several tables in one statement, one data-modifying CTE per table:
- * `WITH i1 AS (INSERT INTO a ...) INSERT INTO b ...`. One round trip instead of one per table, for
+ * `WITH s1 AS (INSERT INTO a ...) INSERT INTO b ...`. One round trip instead of one per table, for
  * writes on a hot path (a filing's request, timeline line and event). Foreign keys between the parts
  * hold: PostgreSQL checks them at the end of the statement. `first`, when given, joins as the first
  * CTE (an assignment's UPDATE with its event's INSERT); it must not touch the rows the parts insert,

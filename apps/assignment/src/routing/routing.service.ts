@@ -178,7 +178,7 @@ export class RoutingService {
     return this.recordAssignments(manager, [{ a, officer, reason, previousOfficerId, at: new Date() }]);
   }
 
-  /** Writes assignments whose seats are taken, and their `request.assigned` events: one statement each for all of them. */
+  /** Writes assignments whose seats are taken, and their `request.assigned` events: one statement for all of them. */
   async recordAssignments(manager: EntityManager, made: readonly MadeAssignment[]): Promise<void> {
     if (made.length === 0) return;
     // The rows and their events in one statement: the transaction holds the seats one round trip less.

@@ -34,8 +34,9 @@ interface Filing {
  * one transaction. With an Idempotency-Key the same body replays the first answer and another body
  * is a conflict, also when both arrive at once (the key row serialises them). Filings without a key
  * that arrive while one is being written share the next transaction (Batcher): under load a filing
- * costs a share of four statements (BEGIN, the companies, one INSERT, COMMIT) instead of four; if such a batch fails, each filing is written
- * alone, so one filing's error (a company that is gone) is its own.
+ * costs a share of four statements (BEGIN, the companies, one INSERT, COMMIT) instead of four; if
+ * such a batch fails, each filing is written alone, so one filing's error (a company that is gone)
+ * is its own.
  */
 @Injectable()
 export class FileRequestService {
