@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { WorkingCalendar } from '@qifu/calendar';
 import type { RequestAssignedV1, RequestFiledV1 } from '@qifu/contracts';
 import { notifyAtCommit } from '@qifu/database';
 import { type OutboxEvent, OutboxPublisher } from '@qifu/messaging';
 import type { EntityManager } from 'typeorm';
 import { CalendarsService } from '../calendars/calendars.service';
+import type { SlaConfig } from '../config/sla.config';
+import { SLA_CONFIG } from '../config/sla.tokens';
 import { PoliciesService } from '../policies/policies.service';
-import { planTarget } from './domain/sla-plan';
+import { firesWithin, planTarget } from './domain/sla-plan';
 import { SLA_ALERTS_CHANNEL } from './sla-timers.service';
 import { insertTimers, type NewTimer, terms } from './timer-rows';
 
@@ -23,6 +25,7 @@ export class SlaIntakeService {
     private readonly policies: PoliciesService,
     private readonly calendars: CalendarsService,
     private readonly outbox: OutboxPublisher,
+    @Inject(SLA_CONFIG) private readonly config: SlaConfig,
   ) {}
 
   /**
@@ -80,7 +83,16 @@ export class SlaIntakeService {
       });
     }
     await insertTimers(m, timers);
-    await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
+    // The scheduler sweeps at once only for an alert inside its window; later ones wait for its periodic sweep.
+    const windowMs = this.config.SLA_WINDOW_SECONDS * 1000;
+    if (
+      firesWithin(
+        timers.map((t) => t.plan),
+        new Date(),
+        windowMs,
+      )
+    )
+      await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
     await this.outbox.publishMany(m, events);
   }
 

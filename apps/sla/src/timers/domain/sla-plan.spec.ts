@@ -1,5 +1,5 @@
 import { chinaDefaultCalendar } from '@qifu/calendar';
-import { planMilestone, planTarget, remainingMillis, resumedDue, shiftedByPause, type PolicyTerms } from './sla-plan';
+import { firesWithin, planMilestone, planTarget, remainingMillis, resumedDue, shiftedByPause, type PolicyTerms } from './sla-plan';
 
 const cal = chinaDefaultCalendar();
 const terms: PolicyTerms = {
@@ -89,5 +89,28 @@ describe('planMilestone', () => {
   it('never plans an escalation for a milestone', () => {
     const plan = planMilestone(cal, 'calendar', [0.5, 0.8], new Date('2026-11-24T00:00:00Z'), new Date('2026-11-25T00:00:00Z'));
     expect(plan.alerts.filter((a) => a.kind === 'escalation')).toEqual([]);
+  });
+});
+
+describe('firesWithin', () => {
+  const start = new Date('2026-11-24T02:00:00Z');
+  const window = 120_000;
+
+  it('is false for ordinary filings: the first warning is hours away', () => {
+    const plans = [planTarget(cal, 'response', terms, start), planTarget(cal, 'resolution', terms, start)];
+    expect(firesWithin(plans, start, window)).toBe(false);
+  });
+
+  it('is true when one alert of the batch fires inside the window, or is already due', () => {
+    const soon = planMilestone(cal, 'calendar', [0.5], start, new Date(start.getTime() + 100_000));
+    const late = planTarget(cal, 'resolution', terms, start);
+    expect(firesWithin([late, soon], start, window)).toBe(true);
+    expect(firesWithin([late], new Date(late.alerts[0]!.fireAt.getTime() + 1), window)).toBe(true);
+  });
+
+  it('counts the window inclusively and nothing past it', () => {
+    const plan = planMilestone(cal, 'calendar', [], start, new Date(start.getTime() + window));
+    expect(firesWithin([plan], start, window)).toBe(true);
+    expect(firesWithin([plan], start, window - 1)).toBe(false);
   });
 });

@@ -107,3 +107,13 @@ export function shiftedByPause(cal: WorkingCalendar, clock: Clock, pausedAt: Dat
   if (clock === 'business' && workingMillisBetween(cal, pausedAt, resumedAt) === 0) return d;
   return resumedDue(cal, clock, resumedAt, remainingMillis(cal, clock, pausedAt, d));
 }
+
+/**
+ * Whether any alert of these plans fires within `windowMs` of `now` (or is already due): only then
+ * must the scheduler sweep at once. Later alerts enter the window by themselves and its periodic
+ * sweep queues them in time, so a batch of ordinary filings (deadlines days away) wakes nobody.
+ */
+export function firesWithin(plans: readonly PlannedTarget[], now: Date, windowMs: number): boolean {
+  const horizon = now.getTime() + windowMs;
+  return plans.some((p) => p.alerts.some((a) => a.fireAt.getTime() <= horizon));
+}
