@@ -24,10 +24,10 @@ const JOB_RETRY = { attempts: 20, backoff: { type: 'exponential', delay: 200 } }
 /**
  * Deadlines live in PostgreSQL; only alerts due within the near window sit in Redis as delayed
  * BullMQ jobs. A sweep (on NOTIFY at commit of a timer with an alert in the window, and every
- * SLA_SWEEP_MS) queues the alerts of the window
- * not yet queued in the current Redis epoch. The epoch is a marker key: when Redis loses its data the
- * marker is gone, a new epoch starts, and every pending alert is queued again. Overdue alerts (the
- * service was down) are queued with no delay and raised at once, flagged late.
+ * SLA_SWEEP_MS) queues the alerts of the window not yet queued in the current Redis epoch. The epoch
+ * is a marker key: when Redis loses its data the marker is gone, a new epoch starts, and every
+ * pending alert is queued again. Overdue alerts (the service was down) are queued with no delay and
+ * raised at once, flagged late.
  */
 @Injectable()
 export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
