@@ -84,15 +84,8 @@ export class SlaIntakeService {
     }
     await insertTimers(m, timers);
     // The scheduler sweeps at once only for an alert inside its window; later ones wait for its periodic sweep.
-    const windowMs = this.config.SLA_WINDOW_SECONDS * 1000;
-    if (
-      firesWithin(
-        timers.map((t) => t.plan),
-        new Date(),
-        windowMs,
-      )
-    )
-      await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
+    const plans = timers.map((t) => t.plan);
+    if (firesWithin(plans, new Date(), this.config.SLA_WINDOW_SECONDS * 1000)) await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
     await this.outbox.publishMany(m, events);
   }
 
