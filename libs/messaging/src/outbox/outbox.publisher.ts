@@ -17,9 +17,8 @@ export function outboxChannel(schema: string): string {
 @Injectable()
 export class OutboxPublisher {
   async publish<N extends EventName>(manager: EntityManager, name: N, payload: EventPayloads[N], at = new Date()): Promise<string> {
-    const id = randomUUID();
-    await insertMany(manager, OutboxMessage, [{ id, name, payload: payload as object, occurredAt: at, publishedAt: null }]);
-    return id;
+    const [id] = await this.publishMany(manager, [{ name, payload } as OutboxEvent], at);
+    return id!;
   }
 
   /** Several events in one INSERT (for work done in batches, e.g. SLA alerts). */
