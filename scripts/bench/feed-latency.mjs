@@ -14,6 +14,7 @@ import { TextDecoderStream } from 'node:stream/web';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeCreditCode } from './bench-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'dist', 'package.json'));
@@ -118,7 +119,7 @@ try {
     });
     const company = await call('POST', '/companies', admin, {
       name: `基准企业${i}`,
-      creditCode: creditCode(),
+      creditCode: makeCreditCode(i),
       liaisonOfficerId: officer.id,
     });
     const user = await call('POST', '/users', admin, {
@@ -199,13 +200,4 @@ try {
   } while (cursor !== '0');
   redis.disconnect();
   process.exit(exitCode);
-}
-
-function creditCode() {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const body = `913205${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += alphabet.indexOf(body[i]) * weights[i];
-  return body + alphabet[(31 - (sum % 31)) % 31];
 }
