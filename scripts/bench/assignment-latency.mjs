@@ -11,7 +11,7 @@
 // measuring it files at the same rate for WARMUP seconds (default 10, not counted; 0 measures a cold
 // system), as a system that has been running would be, and waits until every inbox is empty.
 // Usage: npm run build:api && node scripts/bench/assignment-latency.mjs [rate=50] [seconds=20] [officers=100]
-//        BENCH_DATABASE_URL (default postgres://127.0.0.1:5432/qifu_bench_assign; dropped at the end)
+//        BENCH_DATABASE_URL (default postgres://127.0.0.1:5432/qifu_bench_assign; dropped at the end unless BENCH_KEEP=1)
 //        BENCH_NODE_ARGS (extra node flags for the services, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
 //        BENCH_PG_SPLIT=1 (split PostgreSQL's CPU by the service each backend serves)
 //        INBOX_BATCH (passed to the services: most inbox events per transaction)
@@ -110,7 +110,7 @@ async function stop() {
   await Promise.all(children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => (c.once('exit', r), c.kill('SIGTERM'))))));
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   await deleteKeysWithPrefix(redis, prefix).finally(() => redis.disconnect());
-  await dropDatabase(url).catch(() => undefined);
+  if (process.env.BENCH_KEEP !== '1') await dropDatabase(url).catch(() => undefined);
 }
 
 let code = 0;

@@ -1,7 +1,7 @@
 import type { NotificationView, RequestView } from '@qifu/contracts';
 import { eventually } from '@qifu/testing';
 import { Api } from '../support/api';
-import { aZone, fileHiring, type Zone } from '../support/fixtures';
+import { aUser, aZone, fileHiring, PASSWORD, type Zone } from '../support/fixtures';
 import { TestSystem } from '../support/system';
 
 jest.setTimeout(90_000);
@@ -117,6 +117,49 @@ describe('one request end to end, over HTTP only', () => {
     const warning = (await z.officer.notifications()).items.filter((n) => n.requestId === filed.id && n.type === 'sla.warning');
     expect(warning).toHaveLength(1);
     expect((await z.officer.timeline(filed.id)).some((e) => e.type === 'sla_breached')).toBe(true);
+  });
+
+  it('names the officer who holds the request when an alert is raised: after a transfer, the new one', async () => {
+    const z = await zone();
+    await admin.ok(
+      admin.call('PUT', '/sla/policies/quick-approval', {
+        match: { category: 'approval' },
+        calendarId: 'cn-default',
+        response: { duration: 'PT8S', clock: 'calendar' },
+        resolution: { duration: 'PT1H', clock: 'calendar' },
+        warnAt: [],
+        escalation: [],
+      }),
+      [200],
+    );
+    await admin.ok(admin.call('PATCH', `/users/${z.officerUser.id}`, { categories: ['hiring', 'approval'] }), [200]);
+    const other = await aUser(admin, { role: 'officer', departmentId: z.dept.id, categories: ['approval'], capacity: 3 });
+    const otherApi = await new Api(sys.baseUrl).login(other.username, PASSWORD);
+    const filed = await z.companyApi.ok(
+      z.companyApi.post<RequestView>('/requests', {
+        category: 'approval',
+        title: '环评批复',
+        description: 'approval pending',
+        details: {},
+      }),
+      [201],
+    );
+    await eventually(async () => ((await z.officer.request(filed.id)).assignee?.id === z.officerUser.id ? true : undefined), 'assigned');
+    await z.officer.ok(
+      z.officer.post(`/requests/${filed.id}/transfer`, { toOfficerId: other.id, reason: '审批科负责 approvals desk' }),
+      [200],
+    );
+    await eventually(async () => ((await otherApi.request(filed.id)).status === 'assigned' ? true : undefined), 'the new assignee');
+
+    const breach = await eventually(
+      async () =>
+        (await otherApi.notifications()).items.find((n: NotificationView) => n.requestId === filed.id && n.type === 'sla.breached'),
+      'the breach reaching the officer who holds the request',
+      20_000,
+    );
+    expect(breach.requestId).toBe(filed.id);
+    const first = (await z.officer.notifications()).items.filter((n) => n.requestId === filed.id && n.type === 'sla.breached');
+    expect(first).toEqual([]);
   });
 
   it('keeps tenants apart and refuses what a role may not do', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SlaAlertV1 } from '@qifu/contracts';
 import { type OutboxEvent, OutboxPublisher } from '@qifu/messaging';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { SlaAlert } from './sla-alert.entity';
 import { SlaTimer } from './sla-timer.entity';
 import { SlaTimersService } from './sla-timers.service';
@@ -20,6 +20,8 @@ export type RaiseResult =
   | { outcome: 'skipped' | 'early' };
 
 const SKIPPED: RaiseResult = { outcome: 'skipped' };
+
+type Assignee = { assigneeId: string; supervisorId: string | null };
 
 /**
  * Raises alerts exactly once, many per transaction: the timers are locked first (in id order, as
@@ -95,7 +97,9 @@ export class SlaAlertProcessor {
       const breachedTimers = raised.filter((r) => r.alert.kind === 'breach').map((r) => r.timer.id);
       if (breachedTimers.length > 0) await m.update(SlaTimer, { id: In(breachedTimers) }, { state: 'breached', breachedAt: now });
 
+      const assignees = await this.assigneesOf(m, [...new Set(raised.map((r) => r.timer.requestId))]);
       const events: OutboxEvent[] = raised.map(({ alert, timer, late }) => {
+        const who = assignees.get(timer.requestId);
         const base: SlaAlertV1 = {
           alertId: alert.id,
           requestId: timer.requestId,
@@ -105,8 +109,8 @@ export class SlaAlertProcessor {
           dueAt: timer.dueAt.toISOString(),
           raisedAt: now.toISOString(),
           late,
-          assigneeId: timer.assigneeId,
-          supervisorId: timer.supervisorId,
+          assigneeId: who?.assigneeId ?? null,
+          supervisorId: who?.supervisorId ?? null,
         };
         if (alert.kind === 'warning') return { name: 'sla.warning.v1', payload: { ...base, fraction: alert.fraction ?? 0 } };
         if (alert.kind === 'breach') return { name: 'sla.breached.v1', payload: base };
@@ -118,5 +122,13 @@ export class SlaAlertProcessor {
       await this.outbox.publishMany(m, events, now);
       return results;
     });
+  }
+
+  /** Who handles each request now (the latest assignment the sla service heard of); none before the first. */
+  private async assigneesOf(m: EntityManager, requestIds: readonly string[]): Promise<Map<string, Assignee>> {
+    const rows = (await m.query('SELECT request_id, assignee_id, supervisor_id FROM assignees WHERE request_id = ANY($1::uuid[])', [
+      requestIds,
+    ])) as { request_id: string; assignee_id: string; supervisor_id: string | null }[];
+    return new Map(rows.map((r) => [r.request_id, { assigneeId: r.assignee_id, supervisorId: r.supervisor_id }]));
   }
 }

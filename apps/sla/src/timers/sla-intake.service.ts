@@ -12,8 +12,6 @@ import { firesWithin, planTarget } from './domain/sla-plan';
 import { SLA_ALERTS_CHANNEL } from './sla-timers.service';
 import { insertTimers, type NewTimer, terms } from './timer-rows';
 
-type Assignee = { assigneeId: string | null; supervisorId: string | null };
-
 /**
  * What every filing brings to the SLA service, handled a batch at a time (inbox batches): the
  * request's response and resolution targets, and who is assigned to it. A handful of statements per
@@ -28,22 +26,9 @@ export class SlaIntakeService {
     @Inject(SLA_CONFIG) private readonly config: SlaConfig,
   ) {}
 
-  /**
-   * Filing and assignment of one request may be handled at the same time (by two replicas, or the
-   * assignment first): both take the request's lock, in id order, so whichever runs second sees what
-   * the first committed (else an assignment handled while the timers were being inserted would be lost).
-   */
-  private async lockRequests(m: EntityManager, requestIds: readonly string[]): Promise<void> {
-    await m.query(
-      `SELECT pg_advisory_xact_lock(hashtext('sla-request:' || id)) FROM (SELECT DISTINCT id FROM unnest($1::text[]) AS id ORDER BY id) ids`,
-      [requestIds],
-    );
-  }
-
   /** Starts the targets of newly filed requests (a request already started is skipped) and tells the requests service the deadlines. */
   async start(m: EntityManager, filed: readonly RequestFiledV1[]): Promise<void> {
     const ids = filed.map((e) => e.requestId);
-    await this.lockRequests(m, ids);
     const started = (await m.query('SELECT DISTINCT request_id FROM timers WHERE request_id = ANY($1::uuid[])', [ids])) as {
       request_id: string;
     }[];
@@ -51,10 +36,6 @@ export class SlaIntakeService {
     const todo = filed.filter((e) => !done.has(e.requestId));
     if (todo.length === 0) return;
     const policies = await this.policies.forRequests(m, todo);
-    const assignees = await this.assigneesOf(
-      m,
-      todo.map((e) => e.requestId),
-    );
     const calendars = new Map<string, WorkingCalendar>();
     const timers: NewTimer[] = [];
     const events: OutboxEvent[] = [];
@@ -67,7 +48,7 @@ export class SlaIntakeService {
         planTarget(cal, 'response', terms(policy), filedAt),
         planTarget(cal, 'resolution', terms(policy), filedAt),
       ];
-      const extra = { category: e.category, ...(assignees.get(e.requestId) ?? { assigneeId: null, supervisorId: null }) };
+      const extra = { category: e.category };
       for (const plan of [response, resolution])
         timers.push({ requestId: e.requestId, referenceNo: e.referenceNo, policy, plan, label: null, extra });
       events.push({
@@ -90,44 +71,23 @@ export class SlaIntakeService {
   }
 
   /**
-   * Remembers each request's latest assignment (an older event delivered late changes nothing) and
-   * names it on the request's timers. It may arrive before the filing: start() then reads it from the table.
+   * Remembers each request's latest assignment (an older event delivered late changes nothing); an
+   * alert names whoever is here when it is raised. It may arrive before the filing: nothing else
+   * depends on the order.
    */
   async setAssignees(m: EntityManager, assigned: readonly RequestAssignedV1[]): Promise<void> {
-    await this.lockRequests(
-      m,
-      assigned.map((e) => e.requestId),
-    );
-    const changed = (await m.query(
+    await m.query(
       `INSERT INTO assignees (request_id, assignee_id, supervisor_id, assigned_at)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[])
        ON CONFLICT (request_id) DO UPDATE SET assignee_id = EXCLUDED.assignee_id, supervisor_id = EXCLUDED.supervisor_id,
          assigned_at = EXCLUDED.assigned_at
-       WHERE assignees.assigned_at <= EXCLUDED.assigned_at
-       RETURNING request_id`,
+       WHERE assignees.assigned_at <= EXCLUDED.assigned_at`,
       [
         assigned.map((e) => e.requestId),
         assigned.map((e) => e.officerId),
         assigned.map((e) => e.supervisorId),
         assigned.map((e) => new Date(e.assignedAt)),
       ],
-    )) as { request_id: string }[];
-    if (changed.length === 0) return;
-    await m.query(
-      `UPDATE timers t SET assignee_id = a.assignee_id, supervisor_id = a.supervisor_id
-         FROM assignees a WHERE a.request_id = ANY($1::uuid[]) AND t.request_id = a.request_id`,
-      [changed.map((r) => r.request_id)],
     );
-  }
-
-  private async assigneesOf(m: EntityManager, requestIds: readonly string[]): Promise<Map<string, Assignee>> {
-    const rows = (await m.query('SELECT request_id, assignee_id, supervisor_id FROM assignees WHERE request_id = ANY($1::uuid[])', [
-      requestIds,
-    ])) as {
-      request_id: string;
-      assignee_id: string;
-      supervisor_id: string | null;
-    }[];
-    return new Map(rows.map((r) => [r.request_id, { assigneeId: r.assignee_id, supervisorId: r.supervisor_id }]));
   }
 }

@@ -56,10 +56,4 @@ export class SlaTimer {
   /** The request's category (for breach metrics); null on timers older than the column. */
   @Column('text', { nullable: true })
   category!: RequestCategory | null;
-
-  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
-  assigneeId!: string | null;
-
-  @Column({ name: 'supervisor_id', type: 'uuid', nullable: true })
-  supervisorId!: string | null;
 }

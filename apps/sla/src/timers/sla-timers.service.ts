@@ -50,8 +50,6 @@ export class SlaTimersService {
         plan: planMilestone(cal, resolution.clock, policy?.warnAt ?? [], setAt, new Date(ms.dueAt)),
         label: ms.title,
         extra: {
-          assigneeId: resolution.assigneeId,
-          supervisorId: resolution.supervisorId,
           category: resolution.category,
           state: resolution.state === 'paused' ? 'paused' : 'running',
           pausedAt: resolution.state === 'paused' ? setAt : null,

@@ -47,8 +47,6 @@ export async function insertTimers(m: EntityManager, timers: readonly NewTimer[]
       remainingMs: null,
       metAt: null,
       breachedAt: null,
-      assigneeId: null,
-      supervisorId: null,
       category: null,
       ...extra,
     },
