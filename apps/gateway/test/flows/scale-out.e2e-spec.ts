@@ -9,7 +9,7 @@ import {
   type ServiceName,
 } from '@qifu/contracts';
 import { withDefaultUser } from '@qifu/database';
-import { eventsOf, INBOX_JOB_OPTIONS, type InboxJobData } from '@qifu/messaging';
+import { commandsOf, eventsOf, INBOX_JOB_OPTIONS, type InboxJobData, type RpcJob } from '@qifu/messaging';
 import { eventually } from '@qifu/testing';
 import { Queue, type Job, type Worker } from 'bullmq';
 import { randomUUID } from 'node:crypto';
@@ -38,8 +38,9 @@ describe('two replicas of every service', () => {
     // Count, per replica, the filing commands its RPC worker completed.
     sys.replicasOf('requests').forEach((app, i) => {
       fileCommandsHandled[i] = 0;
-      app.unwrap<Worker>().on('completed', (job: Job<{ pattern: string }>) => {
-        if (job.data.pattern === 'requests.file') fileCommandsHandled[i] = (fileCommandsHandled[i] ?? 0) + 1;
+      app.unwrap<Worker>().on('completed', (job: Job<RpcJob>) => {
+        const files = commandsOf(job.data).filter((c) => c.pattern === 'requests.file').length;
+        fileCommandsHandled[i] = (fileCommandsHandled[i] ?? 0) + files;
       });
     });
   });

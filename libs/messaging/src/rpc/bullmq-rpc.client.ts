@@ -4,8 +4,12 @@ import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microser
 import { RPC_QUEUES, type RpcErrorPayload, type ServiceName } from '@qifu/contracts';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { Batcher } from '../batcher';
 import { createRedis } from '../redis';
-import { replyChannel, type RpcJobData, type RpcReply } from './rpc-envelope';
+import { replyChannel, type RpcJob, type RpcJobData, type RpcReply } from './rpc-envelope';
+
+/** Most commands in one job. */
+export const RPC_GROUP_MAX = 16;
 
 export interface BullmqRpcClientOptions {
   service: ServiceName;
@@ -16,12 +20,22 @@ export interface BullmqRpcClientOptions {
 
 type Pending = { callback: (packet: WritePacket) => void; timer: NodeJS.Timeout };
 
-/** The calling side of BullmqRpcServer: enqueue the command, wait for the reply on our own channel. */
+const JOB_OPTIONS = { removeOnComplete: true, removeOnFail: { count: 1000, age: 24 * 3600 } };
+
+/**
+ * The calling side of BullmqRpcServer: enqueue the command, wait for the reply on our own channel.
+ * A command sent when no add is on its way is a job of its own (job id = command id); commands sent
+ * meanwhile share the next job (at most RPC_GROUP_MAX), so under load a job carries several.
+ */
 export class BullmqRpcClient extends ClientProxy {
   private readonly clientId = randomUUID();
   private readonly pending = new Map<string, Pending>();
   private readonly log: Logger;
-  private queue?: Queue<RpcJobData>;
+  private queue?: Queue<RpcJob>;
+  private readonly sender = new Batcher<RpcJobData>(
+    { together: (commands) => this.addGroup(commands), alone: (command) => this.addOne(command) },
+    RPC_GROUP_MAX,
+  );
   private subscriber?: Redis;
   private producer?: Redis;
   private connecting?: Promise<void>;
@@ -45,7 +59,7 @@ export class BullmqRpcClient extends ClientProxy {
     const producer = createRedis(redisUrl, { maxRetriesPerRequest: 1 });
     this.producer = producer;
     producer.on('error', (err: Error) => this.log.warn(`queue connection: ${err.message}`));
-    this.queue = new Queue<RpcJobData>(RPC_QUEUES[service], { connection: producer, prefix });
+    this.queue = new Queue<RpcJob>(RPC_QUEUES[service], { connection: producer, prefix });
     this.queue.on('error', (err: Error) => this.log.warn(`queue: ${err.message}`));
     const subscriber = createRedis(redisUrl);
     subscriber.on('error', (err: Error) => this.log.warn(`reply subscriber: ${err.message}`));
@@ -83,6 +97,7 @@ export class BullmqRpcClient extends ClientProxy {
     };
     const timer = setTimeout(() => {
       fail(`the ${service} service did not answer within ${timeoutMs} ms`);
+      // A command still waiting alone is removed; one in a group is dropped by its deadline.
       void this.queue?.remove(id).catch(() => undefined);
     }, timeoutMs);
     this.pending.set(id, { callback, timer });
@@ -97,9 +112,7 @@ export class BullmqRpcClient extends ClientProxy {
     if (!this.queue) {
       fail(`the ${service} queue is not connected`);
     } else {
-      this.queue
-        .add(job.pattern, job, { jobId: id, removeOnComplete: true, removeOnFail: { count: 1000, age: 24 * 3600 } })
-        .catch((err: unknown) => fail(`could not reach the ${service} queue: ${(err as Error).message}`));
+      this.sender.add(job).catch((err: unknown) => fail(`could not reach the ${service} queue: ${(err as Error).message}`));
     }
     return () => {
       const p = this.pending.get(id);
@@ -108,6 +121,17 @@ export class BullmqRpcClient extends ClientProxy {
         this.pending.delete(id);
       }
     };
+  }
+
+  private async addOne(command: RpcJobData): Promise<void> {
+    await this.queue?.add(command.pattern, command, { jobId: command.id, ...JOB_OPTIONS });
+  }
+
+  private async addGroup(commands: readonly RpcJobData[]): Promise<void[]> {
+    const patterns = new Set(commands.map((c) => c.pattern));
+    const name = patterns.size === 1 ? `${commands[0]?.pattern} ×${commands.length}` : `${commands.length} commands`;
+    await this.queue?.add(name, { commands: [...commands] }, { jobId: randomUUID(), ...JOB_OPTIONS });
+    return commands.map(() => undefined);
   }
 
   protected dispatchEvent<T = unknown>(): Promise<T> {

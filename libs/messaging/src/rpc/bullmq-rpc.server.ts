@@ -5,7 +5,7 @@ import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createRedis } from '../redis';
 import { QueueRpcContext } from './queue-rpc.context';
-import type { RpcJobData, RpcReply } from './rpc-envelope';
+import { commandsOf, type RpcJob, type RpcJobData, type RpcReply } from './rpc-envelope';
 
 export interface BullmqRpcServerOptions {
   service: ServiceName;
@@ -17,10 +17,11 @@ export interface BullmqRpcServerOptions {
 /**
  * Commands over a BullMQ queue: every replica of a service consumes the same queue, so each command
  * is handled by exactly one replica (competing consumers), unlike Nest's pub/sub Redis transport.
- * Replies travel on the caller's own pub/sub channel.
+ * Replies travel on the caller's own pub/sub channel. The commands of a job (one, or a group the
+ * client sent together) run at once, each with its own deadline and reply.
  */
 export class BullmqRpcServer extends Server implements CustomTransportStrategy {
-  private worker?: Worker<RpcJobData>;
+  private worker?: Worker<RpcJob>;
   private publisher?: Redis;
   private workerConnection?: Redis;
   private readonly log: Logger;
@@ -32,10 +33,11 @@ export class BullmqRpcServer extends Server implements CustomTransportStrategy {
 
   listen(callback: (...optionalParams: unknown[]) => unknown): void {
     const { service, redisUrl, prefix } = this.options;
-    this.publisher = createRedis(redisUrl);
+    // Replies finishing together (a batch of filings) leave in one write.
+    this.publisher = createRedis(redisUrl, { enableAutoPipelining: true });
     this.publisher.on('error', (err: Error) => this.log.warn(`reply connection: ${err.message}`));
     this.workerConnection = createRedis(redisUrl);
-    this.worker = new Worker<RpcJobData>(RPC_QUEUES[service], (job) => this.handleJob(job), {
+    this.worker = new Worker<RpcJob>(RPC_QUEUES[service], (job) => this.handleJob(job), {
       connection: this.workerConnection,
       prefix,
       concurrency: this.options.concurrency ?? 128,
@@ -51,8 +53,11 @@ export class BullmqRpcServer extends Server implements CustomTransportStrategy {
     );
   }
 
-  private async handleJob(job: Job<RpcJobData>): Promise<void> {
-    const data = job.data;
+  private async handleJob(job: Job<RpcJob>): Promise<void> {
+    await Promise.all(commandsOf(job.data).map((command) => this.handleCommand(command)));
+  }
+
+  private async handleCommand(data: RpcJobData): Promise<void> {
     if (Date.now() > data.deadline) {
       this.log.warn(`dropped ${data.pattern} ${data.id}: its caller gave up ${Date.now() - data.deadline} ms ago`);
       return;

@@ -12,6 +12,21 @@ export interface RpcJobData {
   metadata?: Record<string, string>;
 }
 
+/**
+ * Commands sent while the client's previous add was on its way travel in one job (each still has
+ * its own id, deadline and reply): every BullMQ job costs Redis several scripts.
+ */
+export interface RpcGroupJobData {
+  commands: RpcJobData[];
+}
+
+export type RpcJob = RpcJobData | RpcGroupJobData;
+
+/** The commands a job carries, in the order they were sent. */
+export function commandsOf(job: RpcJob): RpcJobData[] {
+  return 'commands' in job ? job.commands : [job];
+}
+
 export interface RpcReply extends WritePacket {
   id: string;
 }
