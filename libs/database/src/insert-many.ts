@@ -40,7 +40,8 @@ export interface LeadingStatement {
  * hold: PostgreSQL checks them at the end of the statement. `first`, when given, joins as the first
  * CTE (an assignment's UPDATE with its event's INSERT); it must not touch the rows the parts insert,
  * as every part sees the database as it was before the statement. When a part must go through
- * TypeORM (see insertMany), `first` and each part run on their own, in the order given.
+ * TypeORM (see insertMany), `first` and each part run on their own, in the order given, in the
+ * caller's transaction or, outside one, in a transaction of their own: all or nothing either way.
  */
 export async function insertManyTogether(m: EntityManager, parts: readonly InsertPart[], first?: LeadingStatement): Promise<void> {
   const given = parts.filter((p) => p.rows.length > 0);
@@ -49,6 +50,8 @@ export async function insertManyTogether(m: EntityManager, parts: readonly Inser
   for (const part of given) {
     const insert = arrayInsert(m, part, params);
     if (!insert) {
+      // Outside a transaction the one statement was atomic by itself; its parts written apart are made so.
+      if (!m.queryRunner?.isTransactionActive) return m.transaction((t) => insertManyTogether(t, parts, first));
       if (first) await m.query(first.sql, [...first.params]);
       for (const p of given) await insertOne(m, p);
       return;

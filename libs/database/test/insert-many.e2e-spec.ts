@@ -117,9 +117,8 @@ describe('insertMany against PostgreSQL', () => {
   });
 
   describe('insertManyTogether', () => {
-    const recording = () => {
+    const recording = (m = ds.createEntityManager()) => {
       const statements: string[] = [];
-      const m = ds.createEntityManager();
       const query = m.query.bind(m);
       m.query = ((sql: string, params?: unknown[]) => (statements.push(sql), query(sql, params))) as typeof m.query;
       return { m, statements };
@@ -165,17 +164,31 @@ describe('insertMany against PostgreSQL', () => {
     });
 
     it('writes part by part, in order, when one part must go through TypeORM (an array column)', async () => {
-      const { m, statements } = recording();
       const now = new Date();
-      await insertManyTogether(m, [
-        { target: Line, rows: [{ id: id(1), label: 'tagged', createdAt: now, tags: ['a'] }] },
-        { target: Note, rows: [{ id: id(11), lineId: id(1), text: 'after its line' }] },
-        { target: Note, rows: [] },
-      ]);
+      const statements = await ds.transaction(async (t) => {
+        const { m, statements } = recording(t);
+        await insertManyTogether(m, [
+          { target: Line, rows: [{ id: id(1), label: 'tagged', createdAt: now, tags: ['a'] }] },
+          { target: Note, rows: [{ id: id(11), lineId: id(1), text: 'after its line' }] },
+          { target: Note, rows: [] },
+        ]);
+        return statements;
+      });
       // The line went through TypeORM (not m.query), then the note alone: the foreign key saw its line.
       expect(statements).toEqual([expect.stringMatching(/^INSERT INTO "public"."notes"/)]);
       expect((await read()).map((r) => r.tags)).toEqual([['a']]);
       expect(await ds.getRepository(Note).count()).toBe(1);
+    });
+
+    it('outside a transaction, writes the parts written apart all or nothing', async () => {
+      const now = new Date();
+      const write = insertManyTogether(ds.manager, [
+        { target: Line, rows: [{ id: id(1), label: 'tagged', createdAt: now, tags: ['a'] }] },
+        { target: Note, rows: [{ id: id(11), lineId: id(99), text: 'about a line that is not there' }] },
+      ]);
+      await expect(write).rejects.toThrow(/foreign key/);
+      expect(await read()).toEqual([]);
+      expect(await ds.getRepository(Note).count()).toBe(0);
     });
   });
 });

@@ -30,13 +30,14 @@ interface Filing {
 }
 
 /**
- * Filing: the request, its first timeline line, its reference number and `request.filed` commit in
- * one transaction. With an Idempotency-Key the same body replays the first answer and another body
- * is a conflict, also when both arrive at once (the key row serialises them). Filings without a key
- * that arrive while one is being written share the next transaction (Batcher): under load a filing
- * costs a share of four statements (BEGIN, the companies, one INSERT, COMMIT) instead of four; if
- * such a batch fails, each filing is written alone, so one filing's error (a company that is gone)
- * is its own.
+ * Filing: the request, its first timeline line and `request.filed` commit together, in one INSERT.
+ * With an Idempotency-Key the same body replays the first answer and another body is a conflict,
+ * also when both arrive at once (a transaction around the key row serialises them). Filings without
+ * a key that arrive while one is being written share the next write (Batcher): two statements, the
+ * companies with their reference numbers, then the INSERT, atomic by itself, so no BEGIN or COMMIT
+ * waits on the critical path (a number taken by a write that fails is skipped, as a rolled-back
+ * transaction would skip it). If such a batch fails, each filing is written alone, so one filing's
+ * error (a company that is gone) is its own.
  */
 @Injectable()
 export class FileRequestService {
@@ -49,8 +50,8 @@ export class FileRequestService {
 
   private readonly filings = new Batcher<Filing, RequestView>(
     {
-      together: (filings) => this.dataSource.transaction((m) => this.write(m, filings)),
-      alone: (filing) => this.dataSource.transaction(async (m) => (await this.write(m, [filing]))[0]!),
+      together: (filings) => this.write(this.dataSource.manager, filings),
+      alone: async (filing) => (await this.write(this.dataSource.manager, [filing]))[0]!,
     },
     FILING_BATCH,
   );
@@ -73,9 +74,9 @@ export class FileRequestService {
   }
 
   /**
-   * Writes filings in one transaction of two statements: their companies and reference numbers (a
-   * company that is not there takes no number), then one INSERT of the requests, their first
-   * timeline lines and their `request.filed` events together.
+   * Writes filings in two statements, in the caller's transaction or none: their companies and
+   * reference numbers (a company that is not there takes no number), then one INSERT of the
+   * requests, their first timeline lines and their `request.filed` events together.
    */
   private async write(m: EntityManager, filings: readonly Filing[]): Promise<RequestView[]> {
     const now = new Date();

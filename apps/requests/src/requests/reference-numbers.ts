@@ -35,11 +35,11 @@ export class ReferenceNumbers implements OnApplicationBootstrap, OnApplicationSh
     clearInterval(this.timer);
   }
 
-  /** The year's sequence (for `nextval` inside another statement), created in this transaction if the year is not prepared yet. */
+  /** The year's sequence (for `nextval` inside another statement), created in the caller's transaction (if any) if the year is not prepared yet. */
   async sequenceFor(m: EntityManager, year: number): Promise<string> {
     if (!Number.isInteger(year)) throw new Error(`bad year ${year}`);
-    // Not prepared (the year turned before the hourly check): create it in this transaction.
-    if (!this.ready.has(year)) await this.createWithin(m, year);
+    // Not prepared (the year turned before the hourly check): create it now.
+    if (!this.ready.has(year)) await this.create(m, year);
     return `reference_seq_${year}`;
   }
 
@@ -47,23 +47,22 @@ export class ReferenceNumbers implements OnApplicationBootstrap, OnApplicationSh
     const year = beijingYear(new Date());
     for (const y of [year, year + 1]) {
       if (this.ready.has(y)) continue;
-      try {
-        await this.dataSource.query(`CREATE SEQUENCE IF NOT EXISTS reference_seq_${y}`);
-      } catch (err) {
-        // Two replicas creating the year's sequence at the same moment: the other one won.
-        if (pgErrorCode(err) !== PG_UNIQUE_VIOLATION) throw err;
-      }
+      await this.create(this.dataSource.manager, y);
       this.ready.add(y);
     }
   }
 
-  private async createWithin(m: EntityManager, year: number): Promise<void> {
-    await m.query('SAVEPOINT reference_seq');
+  /** Creates the year's sequence if missing, in the caller's transaction if there is one. */
+  private async create(m: EntityManager, year: number): Promise<void> {
+    // Inside a transaction a failed statement would abort it: a savepoint keeps it usable.
+    const inTransaction = m.queryRunner?.isTransactionActive === true;
+    if (inTransaction) await m.query('SAVEPOINT reference_seq');
     try {
       await m.query(`CREATE SEQUENCE IF NOT EXISTS reference_seq_${year}`);
-      await m.query('RELEASE SAVEPOINT reference_seq');
+      if (inTransaction) await m.query('RELEASE SAVEPOINT reference_seq');
     } catch (err) {
-      await m.query('ROLLBACK TO SAVEPOINT reference_seq');
+      if (inTransaction) await m.query('ROLLBACK TO SAVEPOINT reference_seq');
+      // Two replicas creating the year's sequence at the same moment: the other one won.
       if (pgErrorCode(err) !== PG_UNIQUE_VIOLATION) throw err;
     }
   }
