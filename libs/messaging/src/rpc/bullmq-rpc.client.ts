@@ -9,7 +9,7 @@ import { createRedis } from '../redis';
 import { replyChannel, type RpcJob, type RpcJobData, type RpcReply } from './rpc-envelope';
 
 /** Most commands in one job. */
-export const RPC_GROUP_MAX = 16;
+export const RPC_GROUP_MAX = 64;
 
 export interface BullmqRpcClientOptions {
   service: ServiceName;
