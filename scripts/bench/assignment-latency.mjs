@@ -17,6 +17,8 @@
 //        INBOX_BATCH (passed to the services: most inbox events per transaction)
 //        CLIENT_CONNECTIONS (default 128: keep-alive connections the client reuses)
 //        WARMUP (default 10: seconds of filing at the rate before the measured run)
+//        BENCH_REPEAT (default 1: measured runs one after the other on the same warmed system, then
+//          their p50/p99 side by side; runs vary widely on a shared 2-core machine)
 //        BENCH_WITHOUT=sla,notifications (diagnosis: leave those services out; their inboxes fill)
 //        BENCH_NICE=sla,notifications (diagnosis: run them and their PostgreSQL backends at nice 19)
 import { spawn } from 'node:child_process';
@@ -28,6 +30,7 @@ import { apiClient } from './api-client.mjs';
 import { filing, makeCreditCode } from './bench-data.mjs';
 import { backendNames, cpuByProcess, cpuDelta, printCpu } from './process-cpu.mjs';
 import { freePort, readyWithout, reniceBackends, SERVICE_NAMES, serviceList } from './bench-services.mjs';
+import { bySecond, fmt, pct, printRepeats } from './latency-stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'dist', 'package.json'));
@@ -42,6 +45,7 @@ const rate = Number(process.argv[2] ?? 50);
 const seconds = Number(process.argv[3] ?? 20);
 const officerCount = Number(process.argv[4] ?? 100);
 const warmupSeconds = Number(process.env.WARMUP ?? 10);
+const repeats = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 const without = serviceList(process.env.BENCH_WITHOUT);
 const lowered = serviceList(process.env.BENCH_NICE);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/qifu_bench_assign';
@@ -67,8 +71,6 @@ const env = {
 const children = [];
 const childNames = [];
 
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const { api, must } = apiClient(base, Number(process.env.CLIENT_CONNECTIONS ?? 128));
@@ -166,6 +168,24 @@ try {
   if (without.length > 0) console.log(`left out: ${without.join(', ')}`);
   if (warmupSeconds > 0) console.log(`warmed up: ${warm.inflight.length} filings at ${rate}/s (not counted)`);
 
+  const results = [];
+  for (let run = 1; run <= repeats; run++) {
+    if (repeats > 1) console.log(`\nrun ${run} of ${repeats}`);
+    const result = await measure(companies);
+    results.push(result);
+    if (!result.complete) code = 1;
+  }
+  if (repeats > 1) printRepeats(results);
+} catch (err) {
+  console.error(err);
+  code = 1;
+} finally {
+  await stop();
+}
+process.exit(code);
+
+/** One measured run: files at the rate for the given seconds, prints what it measured, returns the file → assigned p50/p99. */
+async function measure(companies) {
   console.log(`filing ${rate}/s for ${seconds} s against ${officerCount} officers (${children.length} service processes, 2 cores)`);
   const sent = new Map();
   const postMs = [];
@@ -243,14 +263,8 @@ try {
   );
   console.log(`file → assigned p50 by second of sending: ${bySecond(rows, sent, epoch0).join(' ')} ms`);
   printCpu({ cpu, assignedCpu, idle, total, clientCpu });
-  if (rows.length !== ids.length) code = 1;
-} catch (err) {
-  console.error(err);
-  code = 1;
-} finally {
-  await stop();
+  return { p50: pct(latency, 50), p99: pct(latency, 99), complete: rows.length === ids.length };
 }
-process.exit(code);
 
 /** Files `count` requests at `rate` per second (open loop); `answered(response or error text, send time, ms)`. */
 async function fileAtRate(tokens, count, answered) {
@@ -279,14 +293,4 @@ async function waitForEmptyInboxes() {
     if (counts.every((c) => Object.values(c).every((n) => n === 0))) break;
   }
   await Promise.all(queues.map((q) => q.close()));
-}
-
-/** The median file → assigned latency of the filings sent in each second of the run. */
-function bySecond(rows, sent, epoch0) {
-  const seconds = [];
-  for (const r of rows) {
-    const at = sent.get(r.request_id);
-    (seconds[Math.floor((at - epoch0) / 1000)] ??= []).push(r.assigned_at.getTime() - at);
-  }
-  return [...seconds].map((v) => (v ? Math.round(v.sort((a, b) => a - b)[Math.floor(v.length / 2)]) : '-'));
 }
