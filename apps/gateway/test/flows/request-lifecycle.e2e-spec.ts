@@ -21,6 +21,22 @@ describe('one request end to end, over HTTP only', () => {
 
   const zone = (): Promise<Zone> => aZone(admin);
 
+  /** A policy for one category whose response is due `response` after filing (resolution in an hour), handled by the zone's officer. */
+  async function quickResponse(z: Zone, category: string, response: string, warnAt: number[]): Promise<void> {
+    await admin.ok(
+      admin.call('PUT', `/sla/policies/quick-${category}`, {
+        match: { category },
+        calendarId: 'cn-default',
+        response: { duration: response, clock: 'calendar' },
+        resolution: { duration: 'PT1H', clock: 'calendar' },
+        warnAt,
+        escalation: [],
+      }),
+      [200],
+    );
+    await admin.ok(admin.call('PATCH', `/users/${z.officerUser.id}`, { categories: ['hiring', category] }), [200]);
+  }
+
   it('files, assigns to the liaison officer, sets deadlines, notifies, and closes on a good rating', async () => {
     const z = await zone();
     const filed = await fileHiring(z.companyApi, 20);
@@ -75,18 +91,7 @@ describe('one request end to end, over HTTP only', () => {
 
   it('alerts the supervisor when the response deadline passes unaccepted', async () => {
     const z = await zone();
-    await admin.ok(
-      admin.call('PUT', '/sla/policies/quick-other', {
-        match: { category: 'other' },
-        calendarId: 'cn-default',
-        response: { duration: 'PT2S', clock: 'calendar' },
-        resolution: { duration: 'PT1H', clock: 'calendar' },
-        warnAt: [0.5],
-        escalation: [],
-      }),
-      [200],
-    );
-    await admin.ok(admin.call('PATCH', `/users/${z.officerUser.id}`, { categories: ['hiring', 'other'] }), [200]);
+    await quickResponse(z, 'other', 'PT2S', [0.5]);
     const filed = await z.companyApi.ok(
       z.companyApi.post<RequestView>('/requests', {
         category: 'other',
@@ -121,18 +126,7 @@ describe('one request end to end, over HTTP only', () => {
 
   it('names the officer who holds the request when an alert is raised: after a transfer, the new one', async () => {
     const z = await zone();
-    await admin.ok(
-      admin.call('PUT', '/sla/policies/quick-approval', {
-        match: { category: 'approval' },
-        calendarId: 'cn-default',
-        response: { duration: 'PT8S', clock: 'calendar' },
-        resolution: { duration: 'PT1H', clock: 'calendar' },
-        warnAt: [],
-        escalation: [],
-      }),
-      [200],
-    );
-    await admin.ok(admin.call('PATCH', `/users/${z.officerUser.id}`, { categories: ['hiring', 'approval'] }), [200]);
+    await quickResponse(z, 'approval', 'PT8S', []);
     const other = await aUser(admin, { role: 'officer', departmentId: z.dept.id, categories: ['approval'], capacity: 3 });
     const otherApi = await new Api(sys.baseUrl).login(other.username, PASSWORD);
     const filed = await z.companyApi.ok(
