@@ -7,6 +7,7 @@ import { Assignees1765000000002 } from './migrations/1765000000002-assignees';
 import { OutboxNotify1766000000000 } from './migrations/1766000000000-outbox-notify';
 import { AssigneeReadAtRaise1766000000001 } from './migrations/1766000000001-assignee-read-at-raise';
 import { AlertsTimerIndex1766000000002 } from './migrations/1766000000002-alerts-timer-index';
+import { AlertsLean1766000000003 } from './migrations/1766000000003-alerts-lean';
 import { CalendarRow } from './calendars/calendar.entity';
 import { SlaPolicy } from './policies/policy.entity';
 import { SlaAlert } from './timers/sla-alert.entity';
@@ -27,6 +28,7 @@ export function slaDatabase(url: string): ServiceDatabaseOptions {
       OutboxNotify1766000000000,
       AssigneeReadAtRaise1766000000001,
       AlertsTimerIndex1766000000002,
+      AlertsLean1766000000003,
     ],
   };
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { WorkingCalendar } from '@qifu/calendar';
 import type { RequestAssignedV1, RequestFiledV1 } from '@qifu/contracts';
 import { notifyAtCommit } from '@qifu/database';
-import { type OutboxEvent, OutboxPublisher } from '@qifu/messaging';
+import { type OutboxEvent, OutboxMessage, OutboxPublisher } from '@qifu/messaging';
 import type { EntityManager } from 'typeorm';
 import { CalendarsService } from '../calendars/calendars.service';
 import type { SlaConfig } from '../config/sla.config';
@@ -63,11 +63,11 @@ export class SlaIntakeService {
         },
       });
     }
-    await insertTimers(m, timers);
+    // The timers, their alerts and the events that announce the deadlines: one statement.
+    await insertTimers(m, timers, [{ target: OutboxMessage, rows: this.outbox.rows(events) }]);
     // The scheduler sweeps at once only for an alert inside its window; later ones wait for its periodic sweep.
     const plans = timers.map((t) => t.plan);
     if (firesWithin(plans, new Date(), this.config.SLA_WINDOW_SECONDS * 1000)) await notifyAtCommit(m, SLA_ALERTS_CHANNEL);
-    await this.outbox.publishMany(m, events);
   }
 
   /**

@@ -145,8 +145,8 @@ export class SlaTimersService {
     if (requestIds.length === 0) return [];
     const timers = await m.find(SlaTimer, { where: { requestId: In([...requestIds]) } });
     const levels = (await m.query(
-      `SELECT request_id, count(*)::int AS n FROM alerts
-        WHERE request_id = ANY($1::uuid[]) AND kind = 'escalation' AND raised_at IS NOT NULL GROUP BY request_id`,
+      `SELECT t.request_id, count(*)::int AS n FROM timers t JOIN alerts a ON a.timer_id = t.id
+        WHERE t.request_id = ANY($1::uuid[]) AND a.kind = 'escalation' AND a.raised_at IS NOT NULL GROUP BY t.request_id`,
       [requestIds],
     )) as { request_id: string; n: number }[];
     const at = new Date().toISOString();

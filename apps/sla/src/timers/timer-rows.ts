@@ -1,4 +1,4 @@
-import { insertMany } from '@qifu/database';
+import { type InsertPart, insertManyTogether } from '@qifu/database';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { SlaPolicy } from '../policies/policy.entity';
@@ -26,8 +26,12 @@ export interface NewTimer {
   extra: Partial<SlaTimer>;
 }
 
-/** The timers and all their alerts in two statements, for one request or a batch of them. */
-export async function insertTimers(m: EntityManager, timers: readonly NewTimer[]): Promise<void> {
+/**
+ * The timers and all their alerts in one statement, for one request or a batch of them, with `also`
+ * (the events that announce them) in the same statement. An alert starts pending: its raise,
+ * cancellation and queue marks take the table's defaults.
+ */
+export async function insertTimers(m: EntityManager, timers: readonly NewTimer[], also: readonly InsertPart[] = []): Promise<void> {
   if (timers.length === 0) return;
   const rows = timers.map(({ requestId, referenceNo, policy, plan, label, extra }) => ({
     timer: {
@@ -52,11 +56,6 @@ export async function insertTimers(m: EntityManager, timers: readonly NewTimer[]
     },
     plan,
   }));
-  await insertMany(
-    m,
-    SlaTimer,
-    rows.map((r) => r.timer),
-  );
   const alerts = rows.flatMap(({ timer, plan }) =>
     plan.alerts.map((a) => ({
       id: randomUUID(),
@@ -67,11 +66,7 @@ export async function insertTimers(m: EntityManager, timers: readonly NewTimer[]
       fraction: a.fraction,
       notify: a.notify,
       fireAt: a.fireAt,
-      raisedAt: null,
-      cancelledAt: null,
-      late: false,
-      queuedEpoch: null,
     })),
   );
-  await insertMany(m, SlaAlert, alerts);
+  await insertManyTogether(m, [{ target: SlaTimer, rows: rows.map((r) => r.timer) }, { target: SlaAlert, rows: alerts }, ...also]);
 }
