@@ -10,9 +10,13 @@ const THROTTLE_REDIS = Symbol('THROTTLE_REDIS');
 
 @Injectable()
 class ThrottleRedisCloser implements OnApplicationShutdown {
-  constructor(@Inject(THROTTLE_REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(THROTTLE_REDIS) private readonly redis: Redis,
+    private readonly storage: RedisThrottlerStorage,
+  ) {}
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
+    await this.storage.close().catch(() => undefined); // the hits counted here and not sent yet
     this.redis.disconnect();
   }
 }
@@ -26,13 +30,13 @@ class ThrottleRedisCloser implements OnApplicationShutdown {
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [GATEWAY_CONFIG, THROTTLE_REDIS],
-      useFactory: (config: GatewayConfig, redis: Redis) => ({
+      inject: [GATEWAY_CONFIG, RedisThrottlerStorage],
+      useFactory: (config: GatewayConfig, storage: RedisThrottlerStorage) => ({
         throttlers: [
           { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT, getTracker: loginTracker },
           { name: 'filing', ttl: 60_000, limit: config.FILING_RATE_LIMIT, getTracker: userTracker },
         ],
-        storage: new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+        storage,
         errorMessage: 'too many requests: wait a minute and try again',
       }),
     }),
@@ -47,9 +51,14 @@ class ThrottleRedisCloser implements OnApplicationShutdown {
         return redis;
       },
     },
+    {
+      provide: RedisThrottlerStorage,
+      inject: [GATEWAY_CONFIG, THROTTLE_REDIS],
+      useFactory: (config: GatewayConfig, redis: Redis) => new RedisThrottlerStorage(redis, config.QUEUE_PREFIX),
+    },
     ThrottleRedisCloser,
   ],
-  exports: [THROTTLE_REDIS, ThrottlerModule],
+  exports: [THROTTLE_REDIS, RedisThrottlerStorage, ThrottlerModule],
 })
 export class ThrottlingModule {}
 
