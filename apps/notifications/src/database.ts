@@ -9,6 +9,7 @@ import { Email1765000000004 } from './migrations/1765000000004-email';
 import { WebhookFormat1765000000005 } from './migrations/1765000000005-webhook-format';
 import { Redelivery1765000000006 } from './migrations/1765000000006-redelivery';
 import { OutboxNotify1766000000000 } from './migrations/1766000000000-outbox-notify';
+import { OutboxLease1767000000000 } from './migrations/1767000000000-outbox-lease';
 import { Preference } from './preferences/preference.entity';
 import { EmailDelivery } from './email/email-delivery.entity';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
@@ -30,6 +31,7 @@ export function notificationsDatabase(url: string): ServiceDatabaseOptions {
       WebhookFormat1765000000005,
       Redelivery1765000000006,
       OutboxNotify1766000000000,
+      OutboxLease1767000000000,
     ],
   };
 }

@@ -9,6 +9,7 @@ import { CompanyName1764100000003 } from './migrations/1764100000003-company-nam
 import { ActorName1764100000004 } from './migrations/1764100000004-actor-name';
 import { AssignedAt1764100000005 } from './migrations/1764100000005-assigned-at';
 import { OutboxNotify1766000000000 } from './migrations/1766000000000-outbox-notify';
+import { OutboxLease1767000000000 } from './migrations/1767000000000-outbox-lease';
 import { Request } from './requests/request.entity';
 import { RequestEvent } from './timeline/request-event.entity';
 
@@ -28,6 +29,7 @@ export function requestsDatabase(url: string): ServiceDatabaseOptions {
       ActorName1764100000004,
       AssignedAt1764100000005,
       OutboxNotify1766000000000,
+      OutboxLease1767000000000,
     ],
   };
 }

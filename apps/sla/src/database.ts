@@ -5,6 +5,7 @@ import { Milestones1764100000000 } from './migrations/1764100000000-milestones';
 import { Calendars1765000000001 } from './migrations/1765000000001-calendars';
 import { Assignees1765000000002 } from './migrations/1765000000002-assignees';
 import { OutboxNotify1766000000000 } from './migrations/1766000000000-outbox-notify';
+import { OutboxLease1767000000000 } from './migrations/1767000000000-outbox-lease';
 import { AssigneeReadAtRaise1766000000001 } from './migrations/1766000000001-assignee-read-at-raise';
 import { AlertsTimerIndex1766000000002 } from './migrations/1766000000002-alerts-timer-index';
 import { AlertsLean1766000000003 } from './migrations/1766000000003-alerts-lean';
@@ -29,6 +30,7 @@ export function slaDatabase(url: string): ServiceDatabaseOptions {
       AssigneeReadAtRaise1766000000001,
       AlertsTimerIndex1766000000002,
       AlertsLean1766000000003,
+      OutboxLease1767000000000,
     ],
   };
 }

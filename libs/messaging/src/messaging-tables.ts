@@ -62,3 +62,45 @@ export function outboxNotifyMigration(schema: string): new () => MigrationInterf
     }
   };
 }
+
+/**
+ * Rows its writer sends itself (OutboxRelay.sendNow) carry a lease: the relay takes such a row only
+ * once the lease has run out (the writer died or could not send), and the trigger wakes the relay only
+ * for a statement that wrote at least one row without a lease.
+ */
+export async function addOutboxLease(runner: QueryRunner, schema: string): Promise<void> {
+  await runner.query(`ALTER TABLE "${schema}"."outbox" ADD COLUMN "lease_until" timestamptz NULL`);
+  await runner.query(`DROP TRIGGER "outbox_notify" ON "${schema}"."outbox"`);
+  await runner.query(`CREATE OR REPLACE FUNCTION "${schema}"."outbox_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF EXISTS (SELECT 1 FROM added WHERE lease_until IS NULL) THEN
+        PERFORM pg_notify('${outboxChannel(schema)}', '');
+      END IF;
+      RETURN NULL;
+    END $$`);
+  await runner.query(
+    `CREATE TRIGGER "outbox_notify" AFTER INSERT ON "${schema}"."outbox" REFERENCING NEW TABLE AS added
+       FOR EACH STATEMENT EXECUTE FUNCTION "${schema}"."outbox_notify"()`,
+  );
+}
+
+export async function dropOutboxLease(runner: QueryRunner, schema: string): Promise<void> {
+  await dropOutboxNotifyTrigger(runner, schema);
+  await runner.query(`ALTER TABLE "${schema}"."outbox" DROP COLUMN "lease_until"`);
+  await createOutboxNotifyTrigger(runner, schema);
+}
+
+/** The migration that adds the outbox lease in a service's schema (every service lists it). */
+export function outboxLeaseMigration(schema: string): new () => MigrationInterface {
+  return class OutboxLease1767000000000 implements MigrationInterface {
+    name = 'OutboxLease1767000000000';
+
+    async up(q: QueryRunner): Promise<void> {
+      await addOutboxLease(q, schema);
+    }
+
+    async down(q: QueryRunner): Promise<void> {
+      await dropOutboxLease(q, schema);
+    }
+  };
+}

@@ -3,7 +3,14 @@ import { createTestDatabase, type TestDatabase } from '@qifu/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';
-import { createMessagingTables, createOutboxNotifyTrigger, dropOutboxNotifyTrigger, outboxChannel } from '../src';
+import {
+  addOutboxLease,
+  createMessagingTables,
+  createOutboxNotifyTrigger,
+  dropOutboxLease,
+  dropOutboxNotifyTrigger,
+  outboxChannel,
+} from '../src';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -69,5 +76,37 @@ describe('outbox NOTIFY trigger against PostgreSQL', () => {
     await sleep(200);
     expect(heard).toEqual([]);
     await createOutboxNotifyTrigger(runner, 'box');
+  });
+
+  describe('with leases (rows their writer sends itself)', () => {
+    const runner = () => ({ query: (sql: string) => writer.query(sql) }) as unknown as QueryRunner;
+    beforeAll(() => addOutboxLease(runner(), 'box'));
+    afterAll(() => dropOutboxLease(runner(), 'box'));
+
+    const insertLeased = (n: number) =>
+      writer.query(
+        `INSERT INTO box.outbox (id, name, payload, occurred_at, lease_until)
+         SELECT gen_random_uuid(), 'request.filed.v1', '{}', now(), now() + interval '10 seconds' FROM generate_series(1, $1)`,
+        [n],
+      );
+
+    it('stays silent for a statement whose rows all carry a lease', async () => {
+      await insertLeased(3);
+      await sleep(200);
+      expect(heard).toEqual([]);
+    });
+
+    it('still notifies for rows without one, alone or beside leased rows', async () => {
+      await insert(1);
+      await sleep(200);
+      expect(heard).toEqual([outboxChannel('box')]);
+      heard.length = 0;
+      await writer.query('BEGIN');
+      await insertLeased(2);
+      await insert(1);
+      await writer.query('COMMIT');
+      await sleep(200);
+      expect(heard).toEqual([outboxChannel('box')]);
+    });
   });
 });

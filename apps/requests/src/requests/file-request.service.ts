@@ -2,7 +2,7 @@ import { insertManyTogether } from '@qifu/database';
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Actor, CodedError, type FileRequestInput, type RequestView } from '@qifu/contracts';
-import { Batcher, OutboxMessage, OutboxPublisher } from '@qifu/messaging';
+import { Batcher, OutboxMessage, OutboxPublisher, OutboxRelay } from '@qifu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RequestEvent } from '../timeline/request-event.entity';
 import { TimelineService } from '../timeline/timeline.service';
@@ -45,13 +45,14 @@ export class FileRequestService {
     private readonly dataSource: DataSource,
     private readonly timeline: TimelineService,
     private readonly outbox: OutboxPublisher,
+    private readonly relay: OutboxRelay,
     private readonly references: ReferenceNumbers,
   ) {}
 
   private readonly filings = new Batcher<Filing, RequestView>(
     {
-      together: (filings) => this.write(this.dataSource.manager, filings),
-      alone: async (filing) => (await this.write(this.dataSource.manager, [filing]))[0]!,
+      together: (filings) => this.write(this.dataSource.manager, filings, 'send now'),
+      alone: async (filing) => (await this.write(this.dataSource.manager, [filing], 'send now'))[0]!,
     },
     FILING_BATCH,
   );
@@ -76,9 +77,12 @@ export class FileRequestService {
   /**
    * Writes filings in two statements, in the caller's transaction or none: their companies and
    * reference numbers (a company that is not there takes no number), then one INSERT of the
-   * requests, their first timeline lines and their `request.filed` events together.
+   * requests, their first timeline lines and their `request.filed` events together. Outside a
+   * transaction (`send now`) the INSERT has committed when it returns, so the events go to their
+   * subscribers at once (OutboxRelay.sendNow) before the callers hear back: no later event of these
+   * requests can overtake them, and the relay's wake-up and pass are off the path to assignment.
    */
-  private async write(m: EntityManager, filings: readonly Filing[]): Promise<RequestView[]> {
+  private async write(m: EntityManager, filings: readonly Filing[], send?: 'send now'): Promise<RequestView[]> {
     const now = new Date();
     const year = beijingYear(now);
     const companies = (await m.query(
@@ -131,28 +135,28 @@ export class FileRequestService {
         at: now,
       })),
     );
-    const events = this.outbox.rows(
-      requests.map((r, i) => ({
-        name: 'request.filed.v1' as const,
-        payload: {
-          requestId: r.id,
-          referenceNo: r.referenceNo,
-          companyId: r.companyId,
-          liaisonOfficerId: companies[i]!.liaison_officer_id,
-          category: r.category,
-          priority: r.priority,
-          title: r.title,
-          filedAt: now.toISOString(),
-        },
-      })),
-      now,
-    );
+    const filed = requests.map((r, i) => ({
+      name: 'request.filed.v1' as const,
+      payload: {
+        requestId: r.id,
+        referenceNo: r.referenceNo,
+        companyId: r.companyId,
+        liaisonOfficerId: companies[i]!.liaison_officer_id,
+        category: r.category,
+        priority: r.priority,
+        title: r.title,
+        filedAt: now.toISOString(),
+      },
+    }));
+    const leased = send ? this.outbox.leasedRows(filed, now) : undefined;
+    const events = leased ?? this.outbox.rows(filed, now);
     // One statement for the three tables: the filing's critical path waits for each round trip.
     await insertManyTogether(m, [
       { target: Request, rows: requests },
       { target: RequestEvent, rows: timeline },
       { target: OutboxMessage, rows: events },
     ]);
+    if (leased) await this.relay.sendNow(leased);
     return requests.map(toRequestView);
   }
 

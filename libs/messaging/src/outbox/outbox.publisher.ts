@@ -30,13 +30,27 @@ export class OutboxPublisher {
   }
 
   /** The outbox rows of events, for a caller that writes them with its own rows in one statement (insertManyTogether). */
-  rows(
-    events: readonly OutboxEvent[],
-    at = new Date(),
-  ): (Pick<OutboxMessage, 'id' | 'name' | 'occurredAt' | 'publishedAt'> & { payload: object })[] {
+  rows(events: readonly OutboxEvent[], at = new Date()): OutboxRow[] {
     return events.map((e) => ({ id: randomUUID(), name: e.name, payload: e.payload as object, occurredAt: at, publishedAt: null }));
   }
+
+  /**
+   * Rows the writer sends itself once they are written outside a transaction (OutboxRelay.sendNow):
+   * each carries a lease, so the relay leaves it alone unless the writer fails to send it.
+   */
+  leasedRows(events: readonly OutboxEvent[], at = new Date()): LeasedOutboxRow[] {
+    const leaseUntil = new Date(Date.now() + OUTBOX_LEASE_MS);
+    return this.rows(events, at).map((r) => ({ ...r, leaseUntil }));
+  }
 }
+
+/** How long the relay leaves a row to the writer that sends it itself. */
+export const OUTBOX_LEASE_MS = 10_000;
+
+/** An outbox row as written. */
+export type OutboxRow = Pick<OutboxMessage, 'id' | 'name' | 'occurredAt' | 'publishedAt'> & { payload: object };
+/** An outbox row its writer sends itself. */
+export type LeasedOutboxRow = OutboxRow & { leaseUntil: Date };
 
 /** One event for publishMany: the name and its payload, typed together. */
 export type OutboxEvent = { [N in EventName]: { name: N; payload: EventPayloads[N] } }[EventName];

@@ -5,12 +5,15 @@ import type { Redis } from 'ioredis';
 import { PgListener } from '@qifu/database';
 import { DataSource } from 'typeorm';
 import { BatchLoop } from '../batch-loop';
+import { Batcher } from '../batcher';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { inboxJobs } from '../inbox/inbox-job';
 import { createRedis } from '../redis';
-import { outboxChannel } from './outbox.publisher';
+import { type LeasedOutboxRow, outboxChannel } from './outbox.publisher';
 
 const BATCH = 500;
+/** Most events marked sent by one statement after their writer sent them (sendNow). */
+const MARK_BATCH = 1_000;
 export const INBOX_JOB_OPTIONS = {
   attempts: 12,
   backoff: { type: 'exponential', delay: 250 },
@@ -27,6 +30,9 @@ interface Row {
   occurred_at: Date;
 }
 
+/** An event to send: what the subscribers' envelopes carry. */
+type Sendable = Pick<LeasedOutboxRow, 'id' | 'occurredAt'> & { name: string; payload: unknown };
+
 const PRUNE_EVERY_MS = 3_600_000;
 
 /**
@@ -35,6 +41,8 @@ const PRUNE_EVERY_MS = 3_600_000;
  * and the inbox dedupes the rest). Several replicas share the work through FOR UPDATE SKIP LOCKED.
  * Woken by the outbox table's NOTIFY at commit, with a slow poll as a backstop.
  * Also watches a marker key: when Redis comes back empty, recent events are sent again.
+ * A writer on a hot path may send its events itself right after writing them (sendNow): they are
+ * written with a lease, which keeps the relay off them unless the writer fails to send them.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -48,6 +56,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     () => this.drainBatch(),
     BATCH,
     (err) => this.log.warn(`relay paused: ${err.message}`),
+  );
+  private readonly marks = new Batcher<string>(
+    {
+      together: async (ids) => {
+        await this.markSent(ids);
+        return ids.map(() => undefined);
+      },
+      alone: (id) => this.markSent([id]),
+    },
+    MARK_BATCH,
   );
 
   constructor(
@@ -100,17 +118,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return q;
   }
 
-  private async send(rows: Row[]): Promise<void> {
+  private async send(rows: readonly Sendable[]): Promise<void> {
     const bySubscriber = new Map<ServiceName, EventEnvelope[]>();
     for (const row of rows) {
       const envelope = {
         id: row.id,
         name: row.name,
         source: this.options.service,
-        occurredAt: row.occurred_at.toISOString(),
+        occurredAt: row.occurredAt.toISOString(),
         payload: row.payload,
       } as EventEnvelope;
-      for (const sub of EVENT_SUBSCRIBERS[row.name] ?? []) {
+      for (const sub of EVENT_SUBSCRIBERS[row.name as EventName] ?? []) {
         const list = bySubscriber.get(sub) ?? [];
         list.push(envelope);
         bySubscriber.set(sub, list);
@@ -126,19 +144,57 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
+   * Sends events its writer has just committed with a lease (OutboxPublisher.leasedRows), without
+   * waiting for the relay's wake-up and pass; they are marked sent a moment later, several writes in
+   * one statement. Never throws: if Redis does not take them, the lease is lifted and the relay sends
+   * them; if even that fails, the relay takes them when the lease runs out.
+   */
+  async sendNow(rows: readonly LeasedOutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const ids = rows.map((r) => r.id);
+    try {
+      if (!this.connection) throw new Error('not connected to Redis yet');
+      await this.send(rows);
+    } catch (err) {
+      this.log.warn(`sending ${rows.length} event(s) at once failed (${(err as Error).message}): the relay sends them`);
+      await this.dataSource
+        .query('UPDATE outbox SET lease_until = NULL WHERE id = ANY($1::uuid[]) AND published_at IS NULL', [ids])
+        .then(() => this.kick())
+        .catch(() => undefined);
+      return;
+    }
+    for (const id of ids)
+      void this.marks.add(id).catch((e: Error) => this.log.warn(`marking sent: ${e.message} (sent again after the lease)`));
+  }
+
+  /** Marks events sent by their writer; one whose lease was lifted meanwhile (Redis came back empty) is left for the relay. */
+  private async markSent(ids: readonly string[]): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE outbox SET published_at = now(), lease_until = NULL WHERE id = ANY($1::uuid[]) AND lease_until IS NOT NULL',
+      [ids],
+    );
+  }
+
+  /**
    * One statement takes a batch and marks it sent; the transaction commits only after Redis took
    * the jobs, so a failed send leaves the rows unsent (and a crash before commit sends them again).
    */
   private async drainBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // A row under a lease is being sent by its writer; once the lease has run out it is the relay's.
       const [rows] = (await manager.query(
-        `UPDATE outbox SET published_at = now()
-          WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        `UPDATE outbox SET published_at = now(), lease_until = NULL
+          WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
+                        ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
           RETURNING id, seq, name, payload, occurred_at`,
       )) as [Row[], number];
       if (rows.length === 0) return 0;
       // RETURNING keeps no order: the events go out in the order they were written.
-      await this.send(rows.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))));
+      await this.send(
+        rows
+          .sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq)))
+          .map((r) => ({ id: r.id, name: r.name, payload: r.payload, occurredAt: r.occurred_at })),
+      );
       return rows.length;
     });
   }
@@ -150,8 +206,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const created = await this.connection.set(this.markerKey, new Date().toISOString(), 'NX');
       if (created !== 'OK') return;
       const hours = this.options.replayHours ?? 24;
+      // Events being sent by their writer may have gone to the Redis that was lost: the relay sends them too.
       const res = (await this.dataSource.query(
-        `UPDATE outbox SET published_at = NULL WHERE published_at > now() - make_interval(hours => $1)`,
+        `UPDATE outbox SET published_at = NULL, lease_until = NULL
+          WHERE published_at > now() - make_interval(hours => $1) OR lease_until IS NOT NULL`,
         [hours],
       )) as [unknown, number];
       this.log.warn(`Redis came back empty: re-sending ${res[1]} events of the last ${hours} h`);
