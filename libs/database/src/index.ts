@@ -4,3 +4,4 @@ export * from './pg-errors';
 export * from './pg-listener';
 export * from './notify-at-commit';
 export * from './insert-many';
+export * from './prepared-query';

@@ -1,4 +1,5 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
+import { preparedQuery } from './prepared-query';
 
 type ColumnMetadata = EntityMetadata['columns'][number];
 
@@ -61,13 +62,14 @@ export async function insertManyTogether(m: EntityManager, parts: readonly Inser
   const last = statements.pop();
   if (!last) return;
   const ctes = statements.map((sql, i) => `s${i + 1} AS (${sql})`);
-  await m.query(ctes.length > 0 ? `WITH ${ctes.join(', ')} ${last}` : last, params);
+  // The text depends only on the tables and the columns given, not on the number of rows: prepared once per connection.
+  await preparedQuery(m, ctes.length > 0 ? `WITH ${ctes.join(', ')} ${last}` : last, params);
 }
 
 async function insertOne(m: EntityManager, part: InsertPart): Promise<void> {
   const params: unknown[] = [];
   const sql = arrayInsert(m, part, params);
-  if (sql) await m.query(sql, params);
+  if (sql) await preparedQuery(m, sql, params);
   else await m.insert(part.target, [...part.rows]);
 }
 

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@qifu/testing';
 import { Column, DataSource, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { dataSourceOptions, insertMany, insertManyTogether } from '../src';
+import { dataSourceOptions, insertMany, insertManyTogether, pgErrorCode, preparedQuery } from '../src';
 
 @Entity('lines')
 class Line {
@@ -64,16 +64,20 @@ describe('insertMany against PostgreSQL', () => {
     await db?.drop();
   });
   beforeEach(() => ds.query('TRUNCATE lines, notes'));
+  afterEach(() => jest.restoreAllMocks());
 
   const read = () => ds.getRepository(Line).find({ order: { seq: 'ASC' } });
+  /** The statements sent from now on: TypeORM and preparedQuery log each one. */
+  const recording = () => {
+    const statements: string[] = [];
+    jest.spyOn(ds.logger, 'logQuery').mockImplementation((sql: string) => void statements.push(sql));
+    return statements;
+  };
 
   it('writes every row as given, JSON values as JSON (a string stays a string), in one statement', async () => {
     const at = new Date('2026-12-06T08:30:00.123Z');
-    const statements: string[] = [];
-    const m = ds.createEntityManager();
-    const query = m.query.bind(m);
-    m.query = ((sql: string, params?: unknown[]) => (statements.push(sql), query(sql, params))) as typeof m.query;
-    await insertMany(m, Line, [
+    const statements = recording();
+    await insertMany(ds.manager, Line, [
       { id: id(1), label: 'object', data: { a: 1, nested: ['x'] }, visible: false, createdAt: at, score: 7 },
       { id: id(2), label: 'string', data: 'just text', visible: true, createdAt: at, score: null },
       { id: id(3), label: 'it\'s "quoted", {braced}', data: null, visible: true, createdAt: at, score: -1 },
@@ -117,17 +121,10 @@ describe('insertMany against PostgreSQL', () => {
   });
 
   describe('insertManyTogether', () => {
-    const recording = (m = ds.createEntityManager()) => {
-      const statements: string[] = [];
-      const query = m.query.bind(m);
-      m.query = ((sql: string, params?: unknown[]) => (statements.push(sql), query(sql, params))) as typeof m.query;
-      return { m, statements };
-    };
-
     it('writes the rows of several tables in one statement, a row referring to one written beside it', async () => {
-      const { m, statements } = recording();
+      const statements = recording();
       const now = new Date();
-      await insertManyTogether(m, [
+      await insertManyTogether(ds.manager, [
         { target: Line, rows: [1, 2].map((n) => ({ id: id(n), label: `line ${n}`, data: { n }, createdAt: now, score: n })) },
         { target: Note, rows: [{ id: id(11), lineId: id(2), text: 'about line 2' }] },
       ]);
@@ -153,8 +150,8 @@ describe('insertMany against PostgreSQL', () => {
     it('runs a leading UPDATE in the same statement, its parameters numbered before the parts', async () => {
       const now = new Date();
       await insertMany(ds.manager, Line, [{ id: id(1), label: 'before', createdAt: now, data: null, score: 1 }]);
-      const { m, statements } = recording();
-      await insertManyTogether(m, [{ target: Note, rows: [{ id: id(11), lineId: id(1), text: 'scored' }] }], {
+      const statements = recording();
+      await insertManyTogether(ds.manager, [{ target: Note, rows: [{ id: id(11), lineId: id(1), text: 'scored' }] }], {
         sql: 'UPDATE lines SET score = $2 WHERE id = $1',
         params: [id(1), 5],
       });
@@ -166,16 +163,19 @@ describe('insertMany against PostgreSQL', () => {
     it('writes part by part, in order, when one part must go through TypeORM (an array column)', async () => {
       const now = new Date();
       const statements = await ds.transaction(async (t) => {
-        const { m, statements } = recording(t);
-        await insertManyTogether(m, [
+        const statements = recording();
+        await insertManyTogether(t, [
           { target: Line, rows: [{ id: id(1), label: 'tagged', createdAt: now, tags: ['a'] }] },
           { target: Note, rows: [{ id: id(11), lineId: id(1), text: 'after its line' }] },
           { target: Note, rows: [] },
         ]);
-        return statements;
+        return [...statements]; // before the COMMIT
       });
-      // The line went through TypeORM (not m.query), then the note alone: the foreign key saw its line.
-      expect(statements).toEqual([expect.stringMatching(/^INSERT INTO "public"."notes"/)]);
+      // The line went through TypeORM, then the note alone: the foreign key saw its line.
+      expect(statements).toEqual([
+        expect.stringMatching(/^INSERT INTO "public"."lines".* VALUES /),
+        expect.stringMatching(/^INSERT INTO "public"."notes".* unnest\(/),
+      ]);
       expect((await read()).map((r) => r.tags)).toEqual([['a']]);
       expect(await ds.getRepository(Note).count()).toBe(1);
     });
@@ -189,6 +189,46 @@ describe('insertMany against PostgreSQL', () => {
       await expect(write).rejects.toThrow(/foreign key/);
       expect(await read()).toEqual([]);
       expect(await ds.getRepository(Note).count()).toBe(0);
+    });
+  });
+
+  describe('preparedQuery', () => {
+    const prepared = (t: typeof ds.manager, text: string) =>
+      t.query('SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1', [text]) as Promise<{ n: number }[]>;
+
+    it('answers as manager.query does: rows for a SELECT, rows and count for an UPDATE', async () => {
+      const now = new Date();
+      await insertMany(
+        ds.manager,
+        Line,
+        [1, 2].map((n) => ({ id: id(n), label: `l${n}`, createdAt: now, data: null, score: n })),
+      );
+      const text = 'SELECT label FROM lines WHERE score >= $1 ORDER BY score';
+      expect(await preparedQuery(ds.manager, text, [1])).toEqual(await ds.query(text, [1]));
+      const update = 'UPDATE lines SET score = score + 10 WHERE score >= $1 RETURNING label';
+      expect(await preparedQuery(ds.manager, update, [2])).toEqual([[{ label: 'l2' }], 1]);
+    });
+
+    it('prepares a text once on its connection, however often it runs', async () => {
+      await ds.transaction(async (t) => {
+        const text = 'SELECT $1::int + 1 AS n';
+        for (const n of [1, 2, 3]) expect(await preparedQuery(t, text, [n])).toEqual([{ n: n + 1 }]);
+        expect(await prepared(t, text)).toEqual([{ n: 1 }]);
+        expect(await prepared(t, 'SELECT $1::int + 2 AS n')).toEqual([{ n: 0 }]);
+      });
+    });
+
+    it("fails as manager.query does, with PostgreSQL's code, and goes back with the transaction", async () => {
+      const now = new Date();
+      const insert = 'INSERT INTO lines (id, label, created_at) VALUES ($1, $2, $3)';
+      const err = await ds
+        .transaction(async (t) => {
+          await preparedQuery(t, insert, [id(1), 'first', now]);
+          await preparedQuery(t, insert, [id(1), 'again', now]);
+        })
+        .catch((e: unknown) => e);
+      expect(pgErrorCode(err)).toBe('23505');
+      expect(await read()).toEqual([]);
     });
   });
 });

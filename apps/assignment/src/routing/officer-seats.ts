@@ -1,3 +1,4 @@
+import { preparedQuery } from '@qifu/database';
 import type { RequestAssignedV1, RequestCategory } from '@qifu/contracts';
 import type { EntityManager } from 'typeorm';
 import type { User } from '../directory/user.entity';
@@ -17,7 +18,8 @@ export type AssignedOfficer = Pick<User, 'id' | 'displayName' | 'departmentId' |
  */
 export async function claimSeats(manager: EntityManager, officerIds: readonly string[]): Promise<Map<string, AssignedOfficer>> {
   if (officerIds.length === 0) return new Map();
-  const [rows] = (await manager.query(
+  const [rows] = (await preparedQuery(
+    manager,
     `WITH wanted AS (SELECT id, count(*)::int AS n FROM unnest($1::uuid[]) AS id GROUP BY id),
           locked AS MATERIALIZED (SELECT u.id FROM users u JOIN wanted w ON w.id = u.id ORDER BY u.id FOR UPDATE OF u)
      UPDATE users u SET open_count = u.open_count + w.n, last_assigned_at = clock_timestamp()
@@ -111,7 +113,8 @@ export async function officerPool(
   liaisonIds: readonly string[],
   categories: readonly RequestCategory[],
 ): Promise<Candidate[]> {
-  const rows = (await manager.query(
+  const rows = (await preparedQuery(
+    manager,
     `SELECT ${CANDIDATE_COLUMNS} FROM users
       WHERE role = 'officer' AND available AND (id = ANY($1::uuid[]) OR categories && $2::text[])`,
     [liaisonIds, categories],

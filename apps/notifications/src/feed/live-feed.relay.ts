@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type LiveFeedMessage, liveFeedChannel } from '@qifu/contracts';
-import { PgListener } from '@qifu/database';
+import { PgListener, preparedQuery } from '@qifu/database';
 import { BatchLoop, createRedis, MESSAGING_OPTIONS, type MessagingOptions } from '@qifu/messaging';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -56,8 +56,9 @@ export class LiveFeedRelay implements OnApplicationBootstrap, OnApplicationShutd
     const redis = this.redis;
     if (!redis) return 0;
     return this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('qifu-notifications-live-feed'))`);
-      const rows = (await m.query(
+      await preparedQuery(m, `SELECT pg_advisory_xact_lock(hashtext('qifu-notifications-live-feed'))`);
+      const rows = (await preparedQuery(
+        m,
         `UPDATE notifications n SET seq = s.seq
            FROM (SELECT id, nextval('feed_seq') AS seq
                    FROM (SELECT id FROM notifications WHERE seq IS NULL ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE) x) s

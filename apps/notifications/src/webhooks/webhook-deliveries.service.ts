@@ -1,4 +1,4 @@
-import { notifyAtCommit } from '@qifu/database';
+import { notifyAtCommit, preparedQuery } from '@qifu/database';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { WebhookAttemptView, WebhookDeliveryStatus, WebhookFormat } from '@qifu/contracts';
@@ -30,7 +30,7 @@ export class WebhookDeliveriesService {
    */
   async plan(m: EntityManager, events: readonly PlannedEvent[], at: Date): Promise<number> {
     if (events.length === 0) return 0;
-    const hooks = (await m.query(`SELECT id, format, events FROM webhooks WHERE active AND events && $1::text[]`, [
+    const hooks = (await preparedQuery(m, `SELECT id, format, events FROM webhooks WHERE active AND events && $1::text[]`, [
       [...new Set(events.map((e) => e.planned.type))],
     ])) as { id: string; format: WebhookFormat; events: string[] }[];
     if (hooks.length === 0) return 0;

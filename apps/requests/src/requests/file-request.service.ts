@@ -1,4 +1,4 @@
-import { insertManyTogether } from '@qifu/database';
+import { insertManyTogether, preparedQuery } from '@qifu/database';
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Actor, CodedError, type FileRequestInput, type RequestView } from '@qifu/contracts';
@@ -85,7 +85,8 @@ export class FileRequestService {
   private async write(m: EntityManager, filings: readonly Filing[], send?: 'send now'): Promise<RequestView[]> {
     const now = new Date();
     const year = beijingYear(now);
-    const companies = (await m.query(
+    const companies = (await preparedQuery(
+      m,
       `SELECT c.id, c.name, c.liaison_officer_id, nextval($2::regclass) AS n
          FROM unnest($1::uuid[]) WITH ORDINALITY AS x (id, ord) JOIN companies c ON c.id = x.id
         ORDER BY x.ord`,

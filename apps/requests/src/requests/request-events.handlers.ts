@@ -1,3 +1,4 @@
+import { preparedQuery } from '@qifu/database';
 import { Injectable } from '@nestjs/common';
 import type { RequestStatus, RequestUnassignedV1, SlaAlertV1, SlaEscalatedV1, SlaStateChangedV1 } from '@qifu/contracts';
 import { type BatchedEvent, type InboxContext, OnEvent, OnEventBatch } from '@qifu/messaging';
@@ -24,7 +25,8 @@ export class RequestEventsHandlers {
   @OnEventBatch('request.assigned.v1')
   async assigned(events: readonly BatchedEvent<'request.assigned.v1'>[], m: EntityManager): Promise<void> {
     const es = events.map((x) => x.payload);
-    const [rows] = (await m.query(
+    const [rows] = (await preparedQuery(
+      m,
       `UPDATE requests r
           SET status = CASE WHEN r.status = ANY($1::text[]) THEN 'assigned' ELSE r.status END,
               assignee_id = v.officer_id, assignee_name = v.officer_name, department_id = v.department_id,
@@ -90,7 +92,8 @@ export class RequestEventsHandlers {
   @OnEventBatch('sla.targets_set.v1')
   async targetsSet(events: readonly BatchedEvent<'sla.targets_set.v1'>[], m: EntityManager): Promise<void> {
     const es = events.map((x) => x.payload);
-    const [rows] = (await m.query(
+    const [rows] = (await preparedQuery(
+      m,
       `UPDATE requests r
           SET response_due_at = v.response_due_at, resolution_due_at = v.resolution_due_at,
               sla_state = CASE WHEN r.sla_state = 'breached' THEN r.sla_state ELSE v.state END

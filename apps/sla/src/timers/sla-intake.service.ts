@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { WorkingCalendar } from '@qifu/calendar';
 import type { RequestAssignedV1, RequestFiledV1 } from '@qifu/contracts';
-import { notifyAtCommit } from '@qifu/database';
+import { notifyAtCommit, preparedQuery } from '@qifu/database';
 import { type OutboxEvent, OutboxMessage, OutboxPublisher } from '@qifu/messaging';
 import type { EntityManager } from 'typeorm';
 import { CalendarsService } from '../calendars/calendars.service';
@@ -29,7 +29,7 @@ export class SlaIntakeService {
   /** Starts the targets of newly filed requests (a request already started is skipped) and tells the requests service the deadlines. */
   async start(m: EntityManager, filed: readonly RequestFiledV1[]): Promise<void> {
     const ids = filed.map((e) => e.requestId);
-    const started = (await m.query('SELECT DISTINCT request_id FROM timers WHERE request_id = ANY($1::uuid[])', [ids])) as {
+    const started = (await preparedQuery(m, 'SELECT DISTINCT request_id FROM timers WHERE request_id = ANY($1::uuid[])', [ids])) as {
       request_id: string;
     }[];
     const done = new Set(started.map((r) => r.request_id));
@@ -76,7 +76,8 @@ export class SlaIntakeService {
    * depends on the order.
    */
   async setAssignees(m: EntityManager, assigned: readonly RequestAssignedV1[]): Promise<void> {
-    await m.query(
+    await preparedQuery(
+      m,
       `INSERT INTO assignees (request_id, assignee_id, supervisor_id, assigned_at)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[])
        ON CONFLICT (request_id) DO UPDATE SET assignee_id = EXCLUDED.assignee_id, supervisor_id = EXCLUDED.supervisor_id,

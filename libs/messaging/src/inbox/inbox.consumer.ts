@@ -1,3 +1,4 @@
+import { preparedQuery } from '@qifu/database';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { eventsSubscribedBy, INBOX_QUEUES, type EventEnvelope, type EventName } from '@qifu/contracts';
@@ -128,7 +129,8 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private async handle(envelopes: readonly EventEnvelope[]): Promise<void> {
     for (const e of envelopes) if (!this.handlers.has(e.name)) throw new Error(`no handler for ${e.name}`);
     await this.dataSource.transaction(async (manager) => {
-      const inserted = (await manager.query(
+      const inserted = (await preparedQuery(
+        manager,
         `INSERT INTO inbox (event_id, name, handled_at) SELECT e.id, e.name, now() FROM unnest($1::uuid[], $2::text[]) AS e (id, name)
          ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
         [envelopes.map((e) => e.id), envelopes.map((e) => e.name)],

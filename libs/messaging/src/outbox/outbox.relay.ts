@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { EVENT_SUBSCRIBERS, INBOX_QUEUES, type EventEnvelope, type EventName, type ServiceName } from '@qifu/contracts';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { PgListener } from '@qifu/database';
+import { PgListener, preparedQuery } from '@qifu/database';
 import { DataSource } from 'typeorm';
 import { BatchLoop } from '../batch-loop';
 import { Batcher } from '../batcher';
@@ -169,7 +169,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Marks events sent by their writer; one whose lease was lifted meanwhile (Redis came back empty) is left for the relay. */
   private async markSent(ids: readonly string[]): Promise<void> {
-    await this.dataSource.query(
+    await preparedQuery(
+      this.dataSource.manager,
       'UPDATE outbox SET published_at = now(), lease_until = NULL WHERE id = ANY($1::uuid[]) AND lease_until IS NOT NULL',
       [ids],
     );
@@ -182,7 +183,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async drainBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       // A row under a lease is being sent by its writer; once the lease has run out it is the relay's.
-      const [rows] = (await manager.query(
+      const [rows] = (await preparedQuery(
+        manager,
         `UPDATE outbox SET published_at = now(), lease_until = NULL
           WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
                         ORDER BY seq LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
