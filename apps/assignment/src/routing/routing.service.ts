@@ -187,7 +187,8 @@ export class RoutingService {
       [
         {
           target: OutboxMessage,
-          rows: this.outbox.rows(
+          rows: this.outbox.rowsFor(
+            manager,
             made.map(({ a, officer, reason, previousOfficerId, at }) => ({
               name: 'request.assigned.v1' as const,
               payload: assignedEvent(a, officer, reason, previousOfficerId, at),

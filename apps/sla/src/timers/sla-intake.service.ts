@@ -64,7 +64,7 @@ export class SlaIntakeService {
       });
     }
     // The timers, their alerts and the events that announce the deadlines: one statement.
-    await insertTimers(m, timers, [{ target: OutboxMessage, rows: this.outbox.rows(events) }]);
+    await insertTimers(m, timers, [{ target: OutboxMessage, rows: this.outbox.rowsFor(m, events) }]);
     // The scheduler sweeps at once only for an alert inside its window; later ones wait for its periodic sweep.
     const plans = timers.map((t) => t.plan);
     if (firesWithin(plans, new Date(), this.config.SLA_WINDOW_SECONDS * 1000)) await notifyAtCommit(m, SLA_ALERTS_CHANNEL);

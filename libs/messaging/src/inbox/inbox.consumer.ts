@@ -9,6 +9,8 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging.options';
 import { createRedis } from '../redis';
 import { Batcher } from '../batcher';
 import { eventRuns } from './event-runs';
+import { OutboxPublisher } from '../outbox/outbox.publisher';
+import { OutboxRelay } from '../outbox/outbox.relay';
 import { describeEvents, eventsOf, type InboxJobData } from './inbox-job';
 import { type EventBatchHandlerFn, type EventHandlerFn, ON_EVENT, ON_EVENT_BATCH } from './on-event.decorator';
 
@@ -35,6 +37,8 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    private readonly outbox: OutboxPublisher,
+    private readonly relay: OutboxRelay,
   ) {
     this.log = new Logger(`Inbox:${options.service}`);
     this.batcher = new Batcher<EventEnvelope>(
@@ -125,10 +129,15 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     if (failed) throw failed.reason;
   }
 
-  /** Runs the events in order in one transaction, skipping those already handled. */
+  /**
+   * Runs the events in order in one transaction, skipping those already handled. The events the
+   * handlers publish are sent as soon as it commits (OutboxRelay.sendNow), without waiting for the
+   * next batch: the relay's wake-up and pass are not needed for them.
+   */
   private async handle(envelopes: readonly EventEnvelope[]): Promise<void> {
     for (const e of envelopes) if (!this.handlers.has(e.name)) throw new Error(`no handler for ${e.name}`);
-    await this.dataSource.transaction(async (manager) => {
+    const published = await this.dataSource.transaction(async (manager) => {
+      this.outbox.sendAfterCommit(manager);
       const inserted = (await preparedQuery(
         manager,
         `INSERT INTO inbox (event_id, name, handled_at) SELECT e.id, e.name, now() FROM unnest($1::uuid[], $2::text[]) AS e (id, name)
@@ -149,7 +158,9 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
           for (const envelope of run) await handler.fn(envelope.payload, { manager, envelope });
         }
       }
+      return this.outbox.committed(manager);
     });
+    void this.relay.sendNow(published);
   }
 
   async onApplicationShutdown(): Promise<void> {

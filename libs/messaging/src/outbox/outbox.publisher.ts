@@ -24,12 +24,43 @@ export class OutboxPublisher {
   /** Several events in one INSERT (for work done in batches, e.g. SLA alerts). */
   async publishMany(manager: EntityManager, events: readonly OutboxEvent[], at = new Date()): Promise<string[]> {
     if (events.length === 0) return [];
-    const rows = this.rows(events, at);
+    const rows = this.rowsFor(manager, events, at);
     await insertMany(manager, OutboxMessage, rows);
     return rows.map((r) => r.id);
   }
 
-  /** The outbox rows of events, for a caller that writes them with its own rows in one statement (insertManyTogether). */
+  /**
+   * The outbox rows of events written in `manager`'s transaction, for a caller that writes them with
+   * its own rows in one statement (insertManyTogether). In a transaction whose owner sends its events
+   * itself once it commits (sendAfterCommit), they carry a lease and are kept for that owner.
+   */
+  rowsFor(manager: EntityManager, events: readonly OutboxEvent[], at = new Date()): OutboxRow[] {
+    const kept = manager.queryRunner ? this.afterCommit.get(manager.queryRunner) : undefined;
+    if (!kept) return this.rows(events, at);
+    const rows = this.leasedRows(events, at);
+    kept.push(...rows);
+    return rows;
+  }
+
+  /**
+   * The events this transaction writes from now on are sent by its owner once it commits
+   * (OutboxRelay.sendNow with `committed`), not by the relay: for a transaction run by a loop that can
+   * send right after its commit (the inbox).
+   */
+  sendAfterCommit(manager: EntityManager): void {
+    if (manager.queryRunner) this.afterCommit.set(manager.queryRunner, []);
+  }
+
+  /** The leased rows `manager`'s transaction wrote (sendAfterCommit), to send once it has committed. */
+  committed(manager: EntityManager): LeasedOutboxRow[] {
+    const kept = manager.queryRunner ? this.afterCommit.get(manager.queryRunner) : undefined;
+    if (manager.queryRunner) this.afterCommit.delete(manager.queryRunner);
+    return kept ?? [];
+  }
+
+  private readonly afterCommit = new WeakMap<object, LeasedOutboxRow[]>();
+
+  /** The outbox rows of events, with no lease (the relay sends them). */
   rows(events: readonly OutboxEvent[], at = new Date()): OutboxRow[] {
     return events.map((e) => ({ id: randomUUID(), name: e.name, payload: e.payload as object, occurredAt: at, publishedAt: null }));
   }
