@@ -2,13 +2,13 @@ import { dataSourceOptions, migrateServiceDatabase } from '@qifu/database';
 import { createTestDatabase, type TestDatabase } from '@qifu/testing';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assignmentDatabase } from '../src/database';
-import { claimSeats } from '../src/routing/officer-seats';
+import { claimSeats, insertFilingsWithPool } from '../src/routing/officer-seats';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Taking a batch's seats in one statement, against the assignment schema in PostgreSQL. */
-describe('claimSeats against PostgreSQL', () => {
+/** Routing's batch statements against the assignment schema in PostgreSQL: new filings with their officers, a batch's seats. */
+describe('officer seats against PostgreSQL', () => {
   let db: TestDatabase;
   let ds: DataSource;
 
@@ -68,5 +68,39 @@ describe('claimSeats against PostgreSQL', () => {
     expect(first).toEqual([id(1), id(5)]);
     expect(second).toEqual([id(5)]);
     expect(await openCounts()).toEqual([3, 2, 0, 0, 2]);
+  });
+
+  it('records new filings as waiting, skips one already recorded, and reads the officers who could take them in the same statement', async () => {
+    await ds.query(`UPDATE users SET categories = '{hiring}', last_assigned_at = '2026-12-07T08:00:00.123456Z' WHERE id = $1`, [id(3)]);
+    await ds.query(`UPDATE users SET categories = '{hiring}', available = true WHERE id = $1`, [id(3)]);
+    await ds.query(`UPDATE users SET categories = '{finance}' WHERE id = $1`, [id(5)]);
+    const filing = (n: number, liaison: string | null, category: string) => ({
+      requestId: id(100 + n),
+      referenceNo: `QF-2026-00000${n}`,
+      companyId: id(200),
+      liaisonOfficerId: liaison,
+      category: category as never,
+      priority: 'normal' as never,
+      filedAt: new Date('2026-12-07T08:30:00Z'),
+    });
+    const first = await ds.transaction((m) => insertFilingsWithPool(m, [filing(1, id(1), 'other')]));
+    expect([...first.fresh]).toEqual([id(101)]);
+    expect(first.pool.map((o) => o.id)).toEqual([id(1)]);
+    // Filing 1 again (another event id for the same filing) is left out; 2 asks for hiring officers.
+    const second = await ds.transaction((m) => insertFilingsWithPool(m, [filing(1, id(1), 'other'), filing(2, null, 'hiring')]));
+    expect([...second.fresh]).toEqual([id(102)]);
+    expect(second.pool.map((o) => o.id).sort()).toEqual([id(1), id(3)]);
+    const hiring = second.pool.find((o) => o.id === id(3))!;
+    expect(hiring.lastAssignedAt).toEqual(new Date('2026-12-07T08:00:00.123Z'));
+    expect(hiring).toMatchObject({ categories: ['hiring'], capacity: 5, openCount: 0, available: true, displayName: 'Officer 3' });
+    const recorded = (await ds.query('SELECT request_id, state, filed_at FROM assignments ORDER BY request_id')) as {
+      request_id: string;
+      state: string;
+      filed_at: Date;
+    }[];
+    expect(recorded).toEqual([
+      { request_id: id(101), state: 'waiting', filed_at: new Date('2026-12-07T08:30:00Z') },
+      { request_id: id(102), state: 'waiting', filed_at: new Date('2026-12-07T08:30:00Z') },
+    ]);
   });
 });

@@ -3,13 +3,13 @@ import type { RequestFiledV1 } from '@qifu/contracts';
 import type { EntityManager } from 'typeorm';
 import { Assignment } from './assignment.entity';
 import { chooseOfficer } from './domain/routing-choice';
-import { claimSeats, officerPool } from './officer-seats';
+import { claimSeats, insertFilingsWithPool } from './officer-seats';
 import { type MadeAssignment, RoutingService } from './routing.service';
 
 /**
  * Routes a batch of new filings (an inbox batch) with a few statements per batch instead of several
- * per filing: the assignments are inserted together, the officers who could take any of them are
- * read once, each filing chooses against that view, the seats are taken in one conditional UPDATE
+ * per filing: the assignments are inserted together with reading the officers who could take any of
+ * them (one statement), each filing chooses against that view, the seats are taken in one conditional UPDATE
  * (capacity is re-checked by PostgreSQL against the newest rows, so a stale view can never overfill
  * an officer), and the assignments and their events are written together. A filing whose officer's
  * seats were gone, or for which nobody seemed to have room, is routed alone by RoutingService
@@ -39,16 +39,10 @@ export class FilingRouter {
       }),
     );
     // Already routed (the same filing under another event id): skipped.
-    const inserted = await manager.createQueryBuilder().insert().into(Assignment).values(rows).orIgnore().returning('request_id').execute();
-    const fresh = new Set((inserted.raw as { request_id: string }[]).map((r) => r.request_id));
+    const { fresh, pool } = await insertFilingsWithPool(manager, rows);
     const todo = rows.filter((r) => fresh.has(r.requestId));
     if (todo.length === 0) return;
 
-    const pool = await officerPool(
-      manager,
-      todo.flatMap((a) => (a.liaisonOfficerId ? [a.liaisonOfficerId] : [])),
-      [...new Set(todo.map((a) => a.category))],
-    );
     // Each filing chooses against the shared view, counting the seats the ones before it chose.
     const picks: { a: Assignment; officerId: string; reason: MadeAssignment['reason'] }[] = [];
     const alone = new Set<Assignment>();

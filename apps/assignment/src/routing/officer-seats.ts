@@ -107,19 +107,45 @@ export async function officerCandidates(
   return rows.map(toCandidate);
 }
 
-/** The available officers who could take any of these new requests: one query for a batch of filings. */
-export async function officerPool(
+/**
+ * New filings' assignments (waiting) and the available officers who could take any of them, in one
+ * statement on the path every filing takes: the filings already there (the same filing under another
+ * event id) are skipped and left out of `fresh`; the officers are read for every filing given.
+ */
+export async function insertFilingsWithPool(
   manager: EntityManager,
-  liaisonIds: readonly string[],
-  categories: readonly RequestCategory[],
-): Promise<Candidate[]> {
-  const rows = (await preparedQuery(
+  filings: readonly Pick<
+    Assignment,
+    'requestId' | 'referenceNo' | 'companyId' | 'liaisonOfficerId' | 'category' | 'priority' | 'filedAt'
+  >[],
+): Promise<{ fresh: Set<string>; pool: Candidate[] }> {
+  const [row] = (await preparedQuery(
     manager,
-    `SELECT ${CANDIDATE_COLUMNS} FROM users
-      WHERE role = 'officer' AND available AND (id = ANY($1::uuid[]) OR categories && $2::text[])`,
-    [liaisonIds, categories],
-  )) as CandidateRow[];
-  return rows.map(toCandidate);
+    `WITH added AS (
+       INSERT INTO assignments (request_id, reference_no, company_id, liaison_officer_id, category, priority, state, filed_at)
+       SELECT v.request_id, v.reference_no, v.company_id, v.liaison_officer_id, v.category, v.priority, 'waiting', v.filed_at
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[])
+           AS v (request_id, reference_no, company_id, liaison_officer_id, category, priority, filed_at)
+       ON CONFLICT (request_id) DO NOTHING RETURNING request_id)
+     SELECT (SELECT coalesce(json_agg(request_id), '[]') FROM added) AS fresh,
+            (SELECT coalesce(json_agg(o), '[]') FROM (
+               SELECT ${CANDIDATE_COLUMNS} FROM users
+                WHERE role = 'officer' AND available AND (id = ANY($4::uuid[]) OR categories && $5::text[])) o) AS pool`,
+    [
+      filings.map((f) => f.requestId),
+      filings.map((f) => f.referenceNo),
+      filings.map((f) => f.companyId),
+      filings.map((f) => f.liaisonOfficerId),
+      filings.map((f) => f.category),
+      filings.map((f) => f.priority),
+      filings.map((f) => f.filedAt),
+    ],
+  )) as { fresh: string[]; pool: (Omit<CandidateRow, 'last_assigned_at'> & { last_assigned_at: string | null })[] }[];
+  return {
+    fresh: new Set(row!.fresh),
+    // JSON carries the instant as text.
+    pool: row!.pool.map((r) => toCandidate({ ...r, last_assigned_at: r.last_assigned_at ? new Date(r.last_assigned_at) : null })),
+  };
 }
 
 function toCandidate(r: CandidateRow): Candidate {
