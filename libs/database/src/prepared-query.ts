@@ -12,8 +12,8 @@ function nameOf(text: string): string {
  * PostgreSQL parses and plans it once per connection and then only binds and executes it (after its
  * first five runs it may keep a generic plan), where an unnamed statement is parsed, analysed and
  * planned on every call. Same result shape as `manager.query` (rows; `[rows, count]` for UPDATE and
- * DELETE), same logging and `QueryFailedError` on failure, in the manager's transaction when it has one. Only
- * for fixed texts: each distinct text stays prepared on every connection that ran it.
+ * DELETE), same logging and `QueryFailedError` on failure, in the manager's transaction when it has
+ * one. Only for fixed texts: each distinct text stays prepared on every connection that ran it.
  */
 export async function preparedQuery<T = unknown>(m: EntityManager, text: string, params: readonly unknown[] = []): Promise<T> {
   const runner = m.queryRunner ?? m.connection.createQueryRunner();
