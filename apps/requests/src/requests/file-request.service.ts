@@ -29,6 +29,12 @@ interface Filing {
   input: FileRequestInput;
 }
 
+/** A filing written: its view, and when its `request.filed` is in the subscribers' queues. */
+interface Written {
+  request: RequestView;
+  sent: Promise<void>;
+}
+
 /**
  * Filing: the request, its first timeline line and `request.filed` commit together, in one INSERT.
  * With an Idempotency-Key the same body replays the first answer and another body is a conflict,
@@ -49,7 +55,7 @@ export class FileRequestService {
     private readonly references: ReferenceNumbers,
   ) {}
 
-  private readonly filings = new Batcher<Filing, RequestView>(
+  private readonly filings = new Batcher<Filing, Written>(
     {
       together: (filings) => this.write(this.dataSource.manager, filings, 'send now'),
       alone: async (filing) => (await this.write(this.dataSource.manager, [filing], 'send now'))[0]!,
@@ -60,17 +66,22 @@ export class FileRequestService {
   async file(actor: Actor, input: FileRequestInput, idempotencyKey?: string): Promise<{ request: RequestView; replayed: boolean }> {
     if (actor.role !== 'company' || !actor.companyId) throw new CodedError('FORBIDDEN', 'only company users file requests');
     const filing: Filing = { actor: { ...actor, companyId: actor.companyId }, input };
-    if (!idempotencyKey) return { request: await this.filings.add(filing), replayed: false };
+    if (!idempotencyKey) {
+      // The caller hears back once the event is on its way, so no later event of this request can overtake it.
+      const { request, sent } = await this.filings.add(filing);
+      await sent;
+      return { request, replayed: false };
+    }
     return this.dataSource.transaction(async (m) => {
       const replay = await this.claimKey(m, actor.userId, idempotencyKey, bodyHash(input));
       if (replay) return { request: toRequestView(replay), replayed: true };
-      const [request] = await this.write(m, [filing]);
+      const [{ request }] = (await this.write(m, [filing])) as [Written];
       await m.query('UPDATE idempotency_keys SET request_id = $3 WHERE actor_id = $1 AND key = $2', [
         actor.userId,
         idempotencyKey,
-        request!.id,
+        request.id,
       ]);
-      return { request: request!, replayed: false };
+      return { request, replayed: false };
     });
   }
 
@@ -79,10 +90,10 @@ export class FileRequestService {
    * reference numbers (a company that is not there takes no number), then one INSERT of the
    * requests, their first timeline lines and their `request.filed` events together. Outside a
    * transaction (`send now`) the INSERT has committed when it returns, so the events go to their
-   * subscribers at once (OutboxRelay.sendNow) before the callers hear back: no later event of these
-   * requests can overtake them, and the relay's wake-up and pass are off the path to assignment.
+   * subscribers at once (OutboxRelay.sendNow; `sent` settles when they are there): the relay's
+   * wake-up and pass are off the path to assignment, and the next batch does not wait for the send.
    */
-  private async write(m: EntityManager, filings: readonly Filing[], send?: 'send now'): Promise<RequestView[]> {
+  private async write(m: EntityManager, filings: readonly Filing[], send?: 'send now'): Promise<Written[]> {
     const now = new Date();
     const year = beijingYear(now);
     const companies = (await preparedQuery(
@@ -157,8 +168,8 @@ export class FileRequestService {
       { target: RequestEvent, rows: timeline },
       { target: OutboxMessage, rows: events },
     ]);
-    if (leased) await this.relay.sendNow(leased);
-    return requests.map(toRequestView);
+    const sent = leased ? this.relay.sendNow(leased) : Promise.resolve();
+    return requests.map((r) => ({ request: toRequestView(r), sent }));
   }
 
   /** Returns the request to replay, or null when this call owns the key and must file. */
