@@ -13,7 +13,8 @@ function nameOf(text: string): string {
  * first five runs it may keep a generic plan), where an unnamed statement is parsed, analysed and
  * planned on every call. Same result shape as `manager.query` (rows; `[rows, count]` for UPDATE and
  * DELETE), same logging and `QueryFailedError` on failure, in the manager's transaction when it has
- * one. Only for fixed texts: each distinct text stays prepared on every connection that ran it.
+ * one. Only for fixed texts (each distinct text stays prepared on every connection that ran it) that
+ * name the columns they return: a prepared `*` fails on its connection once a column is added.
  */
 export async function preparedQuery<T = unknown>(m: EntityManager, text: string, params: readonly unknown[] = []): Promise<T> {
   const runner = m.queryRunner ?? m.connection.createQueryRunner();

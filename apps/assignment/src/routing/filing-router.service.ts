@@ -9,9 +9,9 @@ import { type MadeAssignment, RoutingService } from './routing.service';
 /**
  * Routes a batch of new filings (an inbox batch) with a few statements per batch instead of several
  * per filing: the assignments are inserted together with reading the officers who could take any of
- * them (one statement), each filing chooses against that view, the seats are taken in one conditional UPDATE
- * (capacity is re-checked by PostgreSQL against the newest rows, so a stale view can never overfill
- * an officer), and the assignments and their events are written together. A filing whose officer's
+ * them (one statement), each filing chooses against that view, the seats are taken in one
+ * conditional UPDATE (capacity is re-checked by PostgreSQL against the newest rows, so a stale view
+ * can never overfill an officer), and the assignments and their events are written together. A filing whose officer's
  * seats were gone, or for which nobody seemed to have room, is routed alone by RoutingService
  * (retries, then locking every candidate, then the waiting queue).
  */

@@ -57,8 +57,8 @@ export class LiveFeedRelay implements OnApplicationBootstrap, OnApplicationShutd
     if (!redis) return 0;
     return this.dataSource.transaction(async (m) => {
       await preparedQuery(m, `SELECT pg_advisory_xact_lock(hashtext('qifu-notifications-live-feed'))`);
-      const rows = (await preparedQuery(
-        m,
+      // Not prepared: a prepared `RETURNING n.*` would fail on its connection once a migration adds a column.
+      const rows = (await m.query(
         `UPDATE notifications n SET seq = s.seq
            FROM (SELECT id, nextval('feed_seq') AS seq
                    FROM (SELECT id FROM notifications WHERE seq IS NULL ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE) x) s
