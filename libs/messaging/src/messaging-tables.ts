@@ -48,19 +48,27 @@ export async function dropOutboxNotifyTrigger(runner: QueryRunner, schema: strin
   await runner.query(`DROP FUNCTION "${schema}"."outbox_notify"()`);
 }
 
-/** The migration that installs the outbox trigger in a service's schema (every service lists it). */
-export function outboxNotifyMigration(schema: string): new () => MigrationInterface {
-  return class OutboxNotify1766000000000 implements MigrationInterface {
-    name = 'OutboxNotify1766000000000';
+/** One step of a migration every service runs in its own schema. */
+type SchemaStep = (runner: QueryRunner, schema: string) => Promise<void>;
 
-    async up(q: QueryRunner): Promise<void> {
-      await createOutboxNotifyTrigger(q, schema);
+/** A migration named `migrationName` whose steps every service runs in its own schema (each service lists it). */
+function schemaMigration(migrationName: string, schema: string, up: SchemaStep, down: SchemaStep): new () => MigrationInterface {
+  return class implements MigrationInterface {
+    name = migrationName;
+
+    up(q: QueryRunner): Promise<void> {
+      return up(q, schema);
     }
 
-    async down(q: QueryRunner): Promise<void> {
-      await dropOutboxNotifyTrigger(q, schema);
+    down(q: QueryRunner): Promise<void> {
+      return down(q, schema);
     }
   };
+}
+
+/** The migration that installs the outbox trigger in a service's schema (every service lists it). */
+export function outboxNotifyMigration(schema: string): new () => MigrationInterface {
+  return schemaMigration('OutboxNotify1766000000000', schema, createOutboxNotifyTrigger, dropOutboxNotifyTrigger);
 }
 
 /**
@@ -92,15 +100,5 @@ export async function dropOutboxLease(runner: QueryRunner, schema: string): Prom
 
 /** The migration that adds the outbox lease in a service's schema (every service lists it). */
 export function outboxLeaseMigration(schema: string): new () => MigrationInterface {
-  return class OutboxLease1767000000000 implements MigrationInterface {
-    name = 'OutboxLease1767000000000';
-
-    async up(q: QueryRunner): Promise<void> {
-      await addOutboxLease(q, schema);
-    }
-
-    async down(q: QueryRunner): Promise<void> {
-      await dropOutboxLease(q, schema);
-    }
-  };
+  return schemaMigration('OutboxLease1767000000000', schema, addOutboxLease, dropOutboxLease);
 }
