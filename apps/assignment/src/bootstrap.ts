@@ -5,7 +5,7 @@ import { AppModule } from './app.module';
 import { AssignmentConfig, checkProductionSecrets } from './config/assignment.config';
 import { assignmentDatabase } from './database';
 
-export async function bootstrapAssignment(env: Record<string, string | undefined>): Promise<INestMicroservice> {
+export async function bootstrapAssignment(env: Record<string, string | undefined>, ownProcess = false): Promise<INestMicroservice> {
   const config = loadConfig(AssignmentConfig, env);
   checkProductionSecrets(config, env);
   return startService({
@@ -16,5 +16,6 @@ export async function bootstrapAssignment(env: Record<string, string | undefined
     prefix: config.QUEUE_PREFIX,
     allowRedisEviction: config.ALLOW_REDIS_EVICTION,
     logLevel: config.LOG_LEVEL,
+    nice: ownProcess ? config.PROCESS_NICE : 0,
   });
 }

@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runMain } from '@qifu/messaging';
 import { bootstrapAssignment } from './bootstrap';
 
-runMain('assignment', () => bootstrapAssignment(process.env));
+runMain('assignment', () => bootstrapAssignment(process.env, true));

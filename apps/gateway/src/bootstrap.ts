@@ -1,9 +1,9 @@
-import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { type INestApplication, Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@qifu/config';
-import { checkRedis, logLevels } from '@qifu/messaging';
+import { checkRedis, logLevels, lowerCpuPriority } from '@qifu/messaging';
 import compression from 'compression';
 import type { Server } from 'node:http';
 import helmet from 'helmet';
@@ -69,8 +69,11 @@ export async function createGateway(env: Record<string, string | undefined>): Pr
   return { app, config };
 }
 
+/** The gateway in its own process (main.ts): builds it, sets its CPU priority and listens. */
 export async function bootstrapGateway(env: Record<string, string | undefined>): Promise<GatewayApp> {
   const gw = await createGateway(env);
+  const niceProblem = lowerCpuPriority(gw.config.PROCESS_NICE);
+  if (niceProblem) new Logger('gateway').warn(niceProblem);
   await gw.app.listen(gw.config.PORT, '0.0.0.0');
   return gw;
 }

@@ -6,7 +6,7 @@ import { NotificationsConfig } from './config/notifications.config';
 import { notificationsDatabase } from './database';
 import { allowListProblem } from './webhooks/domain/target-policy';
 
-export async function bootstrapNotifications(env: Record<string, string | undefined>): Promise<INestMicroservice> {
+export async function bootstrapNotifications(env: Record<string, string | undefined>, ownProcess = false): Promise<INestMicroservice> {
   const config = loadConfig(NotificationsConfig, env);
   const allowList = allowListProblem(config.WEBHOOK_ALLOWED_HOSTS);
   if (allowList) throw new ConfigError([`WEBHOOK_ALLOWED_HOSTS: ${allowList} (give host names, IPs or CIDR ranges, comma-separated)`]);
@@ -18,5 +18,6 @@ export async function bootstrapNotifications(env: Record<string, string | undefi
     prefix: config.QUEUE_PREFIX,
     allowRedisEviction: config.ALLOW_REDIS_EVICTION,
     logLevel: config.LOG_LEVEL,
+    nice: ownProcess ? config.PROCESS_NICE : 0,
   });
 }

@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runMain } from '@qifu/messaging';
 import { bootstrapNotifications } from './bootstrap';
 
-runMain('notifications', () => bootstrapNotifications(process.env));
+runMain('notifications', () => bootstrapNotifications(process.env, true));

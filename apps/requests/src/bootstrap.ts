@@ -5,7 +5,7 @@ import { AppModule } from './app.module';
 import { RequestsConfig } from './config/requests.config';
 import { requestsDatabase } from './database';
 
-export async function bootstrapRequests(env: Record<string, string | undefined>): Promise<INestMicroservice> {
+export async function bootstrapRequests(env: Record<string, string | undefined>, ownProcess = false): Promise<INestMicroservice> {
   const config = loadConfig(RequestsConfig, env);
   return startService({
     service: 'requests',
@@ -15,5 +15,6 @@ export async function bootstrapRequests(env: Record<string, string | undefined>)
     prefix: config.QUEUE_PREFIX,
     allowRedisEviction: config.ALLOW_REDIS_EVICTION,
     logLevel: config.LOG_LEVEL,
+    nice: ownProcess ? config.PROCESS_NICE : 0,
   });
 }

@@ -5,7 +5,7 @@ import { AppModule } from './app.module';
 import { SlaConfig } from './config/sla.config';
 import { slaDatabase } from './database';
 
-export async function bootstrapSla(env: Record<string, string | undefined>): Promise<INestMicroservice> {
+export async function bootstrapSla(env: Record<string, string | undefined>, ownProcess = false): Promise<INestMicroservice> {
   const config = loadConfig(SlaConfig, env);
   return startService({
     service: 'sla',
@@ -15,5 +15,6 @@ export async function bootstrapSla(env: Record<string, string | undefined>): Pro
     prefix: config.QUEUE_PREFIX,
     allowRedisEviction: config.ALLOW_REDIS_EVICTION,
     logLevel: config.LOG_LEVEL,
+    nice: ownProcess ? config.PROCESS_NICE : 0,
   });
 }

@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runMain } from '@qifu/messaging';
 import { bootstrapSla } from './bootstrap';
 
-runMain('sla', () => bootstrapSla(process.env));
+runMain('sla', () => bootstrapSla(process.env, true));

@@ -45,6 +45,16 @@ export class BaseConfig {
   @Transform(toBool)
   ALLOW_REDIS_EVICTION: boolean = false;
 
+  /**
+   * CPU priority of the service's process (Unix nice, 0–19; higher yields more): the back-office
+   * services (sla, notifications) default to 10 so that under load filing and assignment go first.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  @Type(() => Number)
+  PROCESS_NICE: number = 0;
+
   @IsString()
   INSTANCE_NAME: string = `${process.pid}`;
 }

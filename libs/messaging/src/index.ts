@@ -1,5 +1,6 @@
 export * from './batch-loop';
 export * from './batcher';
+export * from './cpu-priority';
 export * from './inbox/inbox-job';
 export * from './inbox/inbox-record.entity';
 export * from './inbox/inbox.consumer';

@@ -1,7 +1,9 @@
 import { type DynamicModule, type INestMicroservice, Logger, type LogLevel } from '@nestjs/common';
+import { getPriority } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import type { ServiceName } from '@qifu/contracts';
 import { migrateServiceDatabase, redact, type ServiceDatabaseOptions } from '@qifu/database';
+import { lowerCpuPriority } from './cpu-priority';
 import { checkRedis } from './redis';
 import { BullmqRpcServer } from './rpc/bullmq-rpc.server';
 import { RpcErrorFilter } from './rpc/rpc-exception.filter';
@@ -15,6 +17,8 @@ export interface ServiceStartOptions {
   allowRedisEviction: boolean;
   logLevel: LogLevel;
   rpcConcurrency?: number;
+  /** Lower this process's CPU priority to this nice value (only a service in its own process: its main.ts asks for it). */
+  nice?: number;
 }
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -29,6 +33,8 @@ export function logLevels(level: LogLevel): LogLevel[] {
  */
 export async function startService(opts: ServiceStartOptions): Promise<INestMicroservice> {
   const log = new Logger(opts.service);
+  const niceProblem = lowerCpuPriority(opts.nice ?? 0);
+  if (niceProblem) log.warn(niceProblem);
   const redis = await checkRedis(opts.redisUrl, opts.allowRedisEviction);
   if (!redis.ok) throw new Error(redis.problem);
   if (redis.warning) log.warn(redis.warning);
@@ -46,6 +52,7 @@ export async function startService(opts: ServiceStartOptions): Promise<INestMicr
   app.useGlobalFilters(new RpcErrorFilter());
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
   await app.listen();
-  log.log(`${opts.service} service ready (queue prefix "${opts.prefix}")`);
+  const nice = opts.nice ? `, nice ${getPriority()}` : '';
+  log.log(`${opts.service} service ready (queue prefix "${opts.prefix}"${nice})`);
   return app;
 }

@@ -37,6 +37,10 @@ describe('assignment: restart-safe', () => {
     await sys?.stop();
   });
 
+  it('assignment, on the filing path, keeps the normal CPU priority', () => {
+    expect(new Set(assignment!.threadNiceValues())).toEqual(new Set([0]));
+  });
+
   it('loses nothing and assigns nothing twice when the assignment service is killed mid-burst', async () => {
     const { officers, company } = await aTeam(admin, 10, 'hiring');
     const seats = officers.length * CAPACITY;

@@ -24,7 +24,7 @@ describe('notifications killed mid-burst loses nothing and repeats nothing', () 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start();
     sys = await TestSystem.start({ label: 'notifcrash', replicas: { notifications: 0 }, env });
-    service = await ServiceProcess.start('notifications', sys.env);
+    service = await ServiceProcess.start('notifications', { ...sys.env, PROCESS_NICE: '3' });
     admin = await new Api(sys.baseUrl).login('admin', 'admin');
   });
 
@@ -32,6 +32,10 @@ describe('notifications killed mid-burst loses nothing and repeats nothing', () 
     await service?.stop();
     await sys?.stop();
     await receiver?.stop();
+  });
+
+  it('PROCESS_NICE sets the CPU priority of every thread of the process', () => {
+    expect(new Set(service!.threadNiceValues())).toEqual(new Set([3]));
   });
 
   it('a SIGKILL with events queued and in flight changes nothing a person sees', async () => {

@@ -127,6 +127,12 @@ describe('SLA timers through failure', () => {
     return (await fetch(`${sys.baseUrl}/metrics`)).text();
   }
 
+  it('runs at nice 10 (every thread) by default, so under load it yields the CPU to filing and assignment', () => {
+    const nice = procs[0]!.threadNiceValues();
+    expect(nice.length).toBeGreaterThan(1);
+    expect(new Set(nice)).toEqual(new Set([10]));
+  });
+
   it('sla killed with SIGKILL: instants that passed while it was down are raised at once on start, flagged late, once', async () => {
     const ids = await fileWithTimers(3);
     const killedAt = Date.now();

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceKey } from './system';
 
@@ -58,6 +59,18 @@ export class ServiceProcess {
       });
     });
     return proc;
+  }
+
+  /**
+   * The nice value of each of the process's threads (Linux: a nice value belongs to a thread), or
+   * of the process where /proc is missing.
+   */
+  threadNiceValues(): number[] {
+    const pid = this.child.pid!;
+    const tasks = `/proc/${pid}/task`;
+    if (!existsSync(tasks)) return [getPriority(pid)];
+    // Field 19 of stat is the nice value; the fields after the name (which may hold spaces) start at 3.
+    return readdirSync(tasks).map((tid) => Number(readFileSync(`${tasks}/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
   }
 
   /** Everything the process printed so far (the last 20 000 characters). */
