@@ -46,8 +46,8 @@ export class BaseConfig {
   ALLOW_REDIS_EVICTION: boolean = false;
 
   /**
-   * CPU priority of the service's process (Unix nice, 0–19; higher yields more): the back-office
-   * services (sla, notifications) default to 10 so that under load filing and assignment go first.
+   * CPU priority of the service's process (Unix nice, 0–19; higher yields more): sla defaults to 10
+   * so that under load filing, assignment and the officers' notifications go first.
    */
   @IsInt()
   @Min(0)

@@ -3,9 +3,6 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class NotificationsConfig extends BaseConfig {
-  /** Back-office work: under load it yields the CPU to filing and assignment (BaseConfig.PROCESS_NICE). */
-  override PROCESS_NICE: number = 10;
-
   /**
    * Hosts or address ranges webhooks may reach although they are loopback, private or link-local
    * (comma-separated host names, IPs or CIDR ranges, e.g. `hooks.zone.local,10.8.0.0/16`). Empty: refused.

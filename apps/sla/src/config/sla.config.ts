@@ -3,7 +3,10 @@ import { BaseConfig } from '@qifu/config';
 import { IsInt, Max, Min } from 'class-validator';
 
 export class SlaConfig extends BaseConfig {
-  /** Back-office work: under load it yields the CPU to filing and assignment (BaseConfig.PROCESS_NICE). */
+  /**
+   * Back-office work (deadlines of days, alerts raised to the second): under load it yields the CPU
+   * to filing, assignment and notifications (BaseConfig.PROCESS_NICE).
+   */
   override PROCESS_NICE: number = 10;
 
   /** Alerts due within this many seconds are held in Redis as delayed jobs; later ones only in PostgreSQL. */
