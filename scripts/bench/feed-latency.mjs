@@ -135,17 +135,15 @@ try {
   }
   const filedAt = new Map(); // requestId → 201 time
   const feedLatency = [];
-  const endToEnd = [];
-  let foreign = 0;
+  // Matched with their filings at the end: under load a line may arrive before its filing's 201 does.
+  const lines = [];
   for (const z of zones) {
     closers.push(
       await stream(z.officerToken, (n, at) => {
         if (n.type !== 'request.assigned') return;
         z.seen.push(n.requestId);
         feedLatency.push(at - new Date(n.createdAt).getTime());
-        const filed = filedAt.get(n.requestId);
-        if (filed === undefined || filed.zone !== z) foreign++;
-        else endToEnd.push(at - filed.at);
+        lines.push({ zone: z, requestId: n.requestId, at });
       }),
     );
   }
@@ -175,8 +173,18 @@ try {
   console.log(
     `filed ${REQUESTS} in ${filingSeconds.toFixed(1)} s (${(REQUESTS / filingSeconds).toFixed(0)}/s); received ${feedLatency.length} live lines`,
   );
+  let foreign = 0;
+  let beforeTheir201 = 0;
+  const endToEnd = [];
+  for (const line of lines) {
+    const filed = filedAt.get(line.requestId);
+    if (filed === undefined || filed.zone !== line.zone) foreign++;
+    else if (line.at < filed.at) beforeTheir201++;
+    else endToEnd.push(line.at - filed.at);
+  }
   summary('feed → browser', feedLatency);
   summary('filing 201 → browser', endToEnd);
+  if (beforeTheir201 > 0) console.log(`  and ${beforeTheir201} lines arrived before their filing's 201 (not in the row above)`);
   const dupes = zones.reduce((n, z) => n + z.seen.length - new Set(z.seen).size, 0);
   console.log(`lines for another officer: ${foreign}; repeated lines: ${dupes}; missing: ${REQUESTS - feedLatency.length}`);
   if (foreign > 0 || dupes > 0 || feedLatency.length < REQUESTS) exitCode = 1;

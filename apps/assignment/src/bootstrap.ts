@@ -16,6 +16,7 @@ export async function bootstrapAssignment(env: Record<string, string | undefined
     prefix: config.QUEUE_PREFIX,
     allowRedisEviction: config.ALLOW_REDIS_EVICTION,
     logLevel: config.LOG_LEVEL,
-    nice: ownProcess ? config.PROCESS_NICE : 0,
+    ownProcess,
+    nice: config.PROCESS_NICE,
   });
 }

@@ -18,6 +18,7 @@ export async function bootstrapNotifications(env: Record<string, string | undefi
     prefix: config.QUEUE_PREFIX,
     allowRedisEviction: config.ALLOW_REDIS_EVICTION,
     logLevel: config.LOG_LEVEL,
-    nice: ownProcess ? config.PROCESS_NICE : 0,
+    ownProcess,
+    nice: config.PROCESS_NICE,
   });
 }

@@ -15,6 +15,7 @@ export async function bootstrapSla(env: Record<string, string | undefined>, ownP
     prefix: config.QUEUE_PREFIX,
     allowRedisEviction: config.ALLOW_REDIS_EVICTION,
     logLevel: config.LOG_LEVEL,
-    nice: ownProcess ? config.PROCESS_NICE : 0,
+    ownProcess,
+    nice: config.PROCESS_NICE,
   });
 }

@@ -53,4 +53,24 @@ describe('Batcher', () => {
     await expect(batcher.add('bad')).rejects.toThrow('failed: bad');
     await expect(batcher.add('ok')).resolves.toBe('OK');
   });
+  it('idle() resolves only once every item added so far has run, including those added while a batch ran', async () => {
+    const { runner, calls, release } = recordingRunner();
+    const batcher = new Batcher(runner, 2);
+    await batcher.idle(); // nothing added: at once
+    const done: string[] = [];
+    for (const x of ['a', 'b', 'c']) void batcher.add(x).then(() => done.push(x));
+    let idle = false;
+    const waiting = batcher.idle().then(() => (idle = true));
+    await new Promise((r) => setImmediate(r));
+    void batcher.add('d').then(() => done.push('d'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(idle).toBe(false); // the first batch is held
+    release();
+    await waiting;
+    expect(calls).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(done.sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
 });

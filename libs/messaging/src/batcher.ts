@@ -20,6 +20,7 @@ export class Batcher<T, R = void> {
   private readonly waiting: Waiting<T, R>[] = [];
   private running = false;
   private scheduled = false;
+  private draining: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly runner: BatchRunner<T, R>,
@@ -40,8 +41,16 @@ export class Batcher<T, R = void> {
     // Items handed over in the same turn of the event loop (a worker fetching several) share a batch.
     setImmediate(() => {
       this.scheduled = false;
-      void this.drain();
+      this.draining = this.drain();
     });
+  }
+
+  /** Resolves once every item added so far has run (a clean shutdown waits for it). */
+  async idle(): Promise<void> {
+    while (this.scheduled || this.running) {
+      if (this.scheduled) await new Promise((resolve) => setImmediate(resolve));
+      else await this.draining;
+    }
   }
 
   private async drain(): Promise<void> {

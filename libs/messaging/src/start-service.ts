@@ -17,7 +17,11 @@ export interface ServiceStartOptions {
   allowRedisEviction: boolean;
   logLevel: LogLevel;
   rpcConcurrency?: number;
-  /** Lower this process's CPU priority to this nice value (only a service in its own process: its main.ts asks for it). */
+  /**
+   * The service is its process (main.ts), not one of several in a test's process: it lowers the
+   * process's CPU priority to `nice` and stops on SIGTERM/SIGINT (closeOnSignals).
+   */
+  ownProcess?: boolean;
   nice?: number;
 }
 
@@ -29,11 +33,11 @@ export function logLevels(level: LogLevel): LogLevel[] {
 
 /**
  * The one way a back-end service starts: check Redis, create and migrate its schema (under a lock),
- * then serve commands from its RPC queue. Shutdown hooks let in-flight commands and events finish.
+ * then serve commands from its RPC queue. Closing it lets in-flight commands and events finish.
  */
 export async function startService(opts: ServiceStartOptions): Promise<INestMicroservice> {
   const log = new Logger(opts.service);
-  const niceProblem = lowerCpuPriority(opts.nice ?? 0);
+  const niceProblem = opts.ownProcess ? lowerCpuPriority(opts.nice ?? 0) : undefined;
   if (niceProblem) log.warn(niceProblem);
   const redis = await checkRedis(opts.redisUrl, opts.allowRedisEviction);
   if (!redis.ok) throw new Error(redis.problem);
@@ -50,9 +54,40 @@ export async function startService(opts: ServiceStartOptions): Promise<INestMicr
     logger: logLevels(opts.logLevel),
   });
   app.useGlobalFilters(new RpcErrorFilter());
-  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+  if (opts.ownProcess) closeOnSignals(app, log);
   await app.listen();
-  const nice = opts.nice ? `, nice ${getPriority()}` : '';
+  const nice = opts.ownProcess && opts.nice ? `, nice ${getPriority()}` : '';
   log.log(`${opts.service} service ready (queue prefix "${opts.prefix}"${nice})`);
   return app;
+}
+
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
+/**
+ * On SIGTERM or SIGINT the service closes as `app.close()` does, which is not the order of Nest's
+ * `enableShutdownHooks` (that closes the RPC transport only after the beforeApplicationShutdown
+ * hooks): first it stops taking commands (the transport waits for those in flight), then the
+ * beforeApplicationShutdown hooks stop the schedulers and the inbox (events in flight finish) and
+ * the outbox relay (events written so far are sent and marked), and only then onApplicationShutdown
+ * closes the connections, the database's among them. Then the signal is raised again, to end the
+ * process as the signal would have. A second signal while closing is ignored.
+ */
+function closeOnSignals(app: INestMicroservice, log: Logger): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (closing) return;
+    closing = true;
+    log.log(`${signal}: finishing the commands and events in flight, then stopping`);
+    app.close().then(
+      () => {
+        for (const s of SIGNALS) process.removeListener(s, onSignal);
+        process.kill(process.pid, signal);
+      },
+      (err: Error) => {
+        log.error(`stopping failed: ${err.stack ?? err.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AssignmentConfig } from '../config/assignment.config';
 import { ASSIGNMENT_CONFIG } from '../config/assignment.tokens';
@@ -12,7 +12,7 @@ import { RoutingService } from './routing.service';
  * a seat freed while a request was being routed elsewhere).
  */
 @Injectable()
-export class AssignmentReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AssignmentReconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('AssignmentReconciler');
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -29,7 +29,8 @@ export class AssignmentReconciler implements OnApplicationBootstrap, OnApplicati
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the outbox relay stops (it sends what this publishes) and the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
   }

@@ -2,7 +2,7 @@ import { withDefaultUser } from '@qifu/database';
 import { eventually } from '@qifu/testing';
 import { Client } from 'pg';
 import { Api } from '../support/api';
-import { aTeam, CAPACITY, expectConsistent, fileHiringN, routingOf } from '../support/assignment-checks';
+import { aTeam, CAPACITY, expectConsistent, fileFinancing, fileHiringN, routingOf } from '../support/assignment-checks';
 import { ServiceProcess } from '../support/service-process';
 import { TestSystem } from '../support/system';
 
@@ -81,6 +81,42 @@ describe('assignment: restart-safe', () => {
       60_000,
       250,
     );
+    await expectConsistent(db, officers);
+  });
+
+  it('stopped with SIGTERM mid-burst (a rolling restart), it finishes its events and sends theirs before it closes', async () => {
+    const { officers, company } = await aTeam(admin, 10, 'financing');
+    const seats = officers.length * CAPACITY;
+    const burst = Promise.all(Array.from({ length: 250 }, (_, i) => fileFinancing(company, i)));
+    await eventually(
+      async () => ((await routingOf(db, 'financing')).rows >= 30 ? true : undefined),
+      'the burst to be under way',
+      60_000,
+      20,
+    );
+    const stopping = assignment!;
+    await stopping.stop();
+    const atStop = await routingOf(db, 'financing');
+    expect(atStop.rows).toBeLessThan(250);
+    // Every event it had taken ran to its end (none failed for want of a database), and what those
+    // transactions published left with it: no event of its outbox is left for the next start.
+    expect(stopping.log).toContain('SIGTERM: finishing the commands and events in flight');
+    expect(stopping.log).not.toMatch(/failed \(attempt|Driver not Connected|marking sent/);
+    const { rows: unsent } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM assignment.outbox WHERE published_at IS NULL');
+    expect(unsent[0]!.n).toBe(0);
+    expect((await burst).every((a) => a.status === 201)).toBe(true);
+
+    assignment = await ServiceProcess.start('assignment', sys.env);
+    const settled = await eventually(
+      async () => {
+        const r = await routingOf(db, 'financing');
+        return r.rows === 250 && r.assigned === seats ? r : undefined;
+      },
+      'all 250 routed after the restart, 100 assigned',
+      120_000,
+      250,
+    );
+    expect(settled).toEqual({ filed: 250, rows: 250, assigned: seats, waiting: 250 - seats });
     await expectConsistent(db, officers);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SLA_ALERT_QUEUE } from '@qifu/contracts';
 import { PgListener } from '@qifu/database';
 import { createRedis } from '@qifu/messaging';
@@ -30,7 +30,7 @@ const JOB_RETRY = { attempts: 20, backoff: { type: 'exponential', delay: 200 } }
  * raised at once, flagged late.
  */
 @Injectable()
-export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SlaAlertScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('SlaAlertScheduler');
   private queue?: Queue<AlertGroup | AlertJob>;
   private worker?: Worker<AlertGroup | AlertJob>;
@@ -194,7 +194,8 @@ export class SlaAlertScheduler implements OnApplicationBootstrap, OnApplicationS
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the outbox relay stops (it sends what this publishes) and the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.sweeping;

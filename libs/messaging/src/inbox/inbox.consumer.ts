@@ -1,5 +1,5 @@
 import { preparedQuery } from '@qifu/database';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { eventsSubscribedBy, INBOX_QUEUES, type EventEnvelope, type EventName } from '@qifu/contracts';
 import { Worker } from 'bullmq';
@@ -24,7 +24,7 @@ type AnyHandler = { batch: false; fn: EventHandlerFn<EventName> } | { batch: tru
  * events runs again alone, so only the failing one is retried.
  */
 @Injectable()
-export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class InboxConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log: Logger;
   private readonly handlers = new Map<EventName, AnyHandler>();
   private worker?: Worker<InboxJobData>;
@@ -163,10 +163,16 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     void this.relay.sendNow(published);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // Lets the events in flight finish (graceful shutdown).
+  /**
+   * Before the database closes (onApplicationShutdown; this module is global, and Nest closes
+   * TypeORM's global module before it): the events in flight finish, then the relay sends and marks
+   * what they published and stops. The relay stops here, after the inbox, because the inbox's
+   * transactions hand their events to it.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     // BullMQ leaves a connection it was given open.
     this.workerConnection?.disconnect();
+    await this.relay.stop();
   }
 }

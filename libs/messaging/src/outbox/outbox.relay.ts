@@ -52,6 +52,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private listener?: PgListener;
   private pollTimer?: NodeJS.Timeout;
   private pruneTimer?: NodeJS.Timeout;
+  private readonly sending = new Set<Promise<void>>();
+  private stopping?: Promise<void>;
   private readonly loop = new BatchLoop(
     () => this.drainBatch(),
     BATCH,
@@ -149,8 +151,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * one statement. Never throws: if Redis does not take them, the lease is lifted and the relay sends
    * them; if even that fails, the relay takes them when the lease runs out.
    */
-  async sendNow(rows: readonly LeasedOutboxRow[]): Promise<void> {
-    if (rows.length === 0) return;
+  sendNow(rows: readonly LeasedOutboxRow[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
+    // stop() waits for the sends in flight before it closes the connection.
+    const sending = this.sendNowUntracked(rows).finally(() => this.sending.delete(sending));
+    this.sending.add(sending);
+    return sending;
+  }
+
+  private async sendNowUntracked(rows: readonly LeasedOutboxRow[]): Promise<void> {
     const ids = rows.map((r) => r.id);
     try {
       if (!this.connection) throw new Error('not connected to Redis yet');
@@ -228,12 +237,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.dataSource.query(`DELETE FROM inbox WHERE handled_at < now() - make_interval(hours => $1)`, [hours * 7]);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.pollTimer) clearInterval(this.pollTimer);
-    if (this.pruneTimer) clearInterval(this.pruneTimer);
-    await this.loop.stop();
-    await this.listener?.stop();
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
-    this.connection?.disconnect();
+  /**
+   * Stops after finishing what it has: the pass in progress, the events their writers are sending
+   * (sendNow) and their marking. The inbox calls it once its last events have run
+   * (InboxConsumer.beforeApplicationShutdown), while the database is still open; later calls wait
+   * for the same stop.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      if (this.pollTimer) clearInterval(this.pollTimer);
+      if (this.pruneTimer) clearInterval(this.pruneTimer);
+      await this.loop.stop();
+      await Promise.all(this.sending);
+      await this.marks.idle();
+      await this.listener?.stop();
+      await Promise.all([...this.queues.values()].map((q) => q.close()));
+      this.connection?.disconnect();
+    })();
+    return this.stopping;
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
   }
 }
