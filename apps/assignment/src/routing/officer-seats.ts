@@ -41,9 +41,13 @@ export async function claimSeat(manager: EntityManager, officerId: string): Prom
   return (await claimSeats(manager, [officerId])).get(officerId) ?? null;
 }
 
-/** One more open case for an officer whose room the caller has checked (or whose case it already is). */
+/**
+ * One more open case for an officer whose room the caller has checked (or whose case it already is).
+ * `last_assigned_at` comes from PostgreSQL's clock, as in claimSeats: the longest-waiting tie-break
+ * compares officers stamped by different replicas, whose own clocks may differ.
+ */
 export const takeSeat = (m: EntityManager, officerId: string): Promise<unknown> =>
-  m.query('UPDATE users SET open_count = open_count + 1, last_assigned_at = $2 WHERE id = $1', [officerId, new Date()]);
+  m.query('UPDATE users SET open_count = open_count + 1, last_assigned_at = clock_timestamp() WHERE id = $1', [officerId]);
 
 /** One open case fewer: the officer's seat is free again. */
 export const freeSeat = (m: EntityManager, officerId: string): Promise<unknown> =>
