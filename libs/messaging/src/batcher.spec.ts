@@ -53,6 +53,7 @@ describe('Batcher', () => {
     await expect(batcher.add('bad')).rejects.toThrow('failed: bad');
     await expect(batcher.add('ok')).resolves.toBe('OK');
   });
+
   it('idle() resolves only once every item added so far has run, including those added while a batch ran', async () => {
     const { runner, calls, release } = recordingRunner();
     const batcher = new Batcher(runner, 2);
