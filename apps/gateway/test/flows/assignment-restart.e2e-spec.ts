@@ -88,16 +88,19 @@ describe('assignment: restart-safe', () => {
     const { officers, company } = await aTeam(admin, 10, 'financing');
     const seats = officers.length * CAPACITY;
     const burst = Promise.all(Array.from({ length: 250 }, (_, i) => fileFinancing(company, i)));
-    await eventually(
-      async () => ((await routingOf(db, 'financing')).rows >= 30 ? true : undefined),
+    const atSignal = await eventually(
+      async () => {
+        const r = await routingOf(db, 'financing');
+        return r.rows >= 30 ? r : undefined;
+      },
       'the burst to be under way',
       60_000,
       20,
     );
     const stopping = assignment!;
     await stopping.stop();
-    const atStop = await routingOf(db, 'financing');
-    expect(atStop.rows).toBeLessThan(250);
+    // Signalled mid-burst; the events it had already taken may finish the burst before it exits.
+    expect(atSignal.rows).toBeLessThan(250);
     // Every event it had taken ran to its end (none failed for want of a database), and what those
     // transactions published left with it: no event of its outbox is left for the next start.
     expect(stopping.log).toContain('SIGTERM: finishing the commands and events in flight');
