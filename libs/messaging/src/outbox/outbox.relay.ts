@@ -239,9 +239,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /**
    * Stops after finishing what it has: the pass in progress, the events their writers are sending
-   * (sendNow) and their marking. The inbox calls it once its last events have run
-   * (InboxConsumer.beforeApplicationShutdown), while the database is still open; later calls wait
-   * for the same stop.
+   * (sendNow) and their marking, then one last pass for the rows committed meanwhile (a NOTIFY that
+   * came while stopping, or a lease lifted after a failed send). The inbox calls it once its last
+   * events have run (InboxConsumer.beforeApplicationShutdown), while the database is still open;
+   * later calls wait for the same stop.
    */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
@@ -250,11 +251,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await this.loop.stop();
       await Promise.all(this.sending);
       await this.marks.idle();
+      await this.lastPass();
       await this.listener?.stop();
       await Promise.all([...this.queues.values()].map((q) => q.close()));
       this.connection?.disconnect();
     })();
     return this.stopping;
+  }
+
+  private async lastPass(): Promise<void> {
+    try {
+      while ((await this.drainBatch()) === BATCH) {
+        /* keep going */
+      }
+    } catch (err) {
+      this.log.warn(`last pass before stopping failed (${(err as Error).message}): the rows left are sent at the next start`);
+    }
   }
 
   onApplicationShutdown(): Promise<void> {
