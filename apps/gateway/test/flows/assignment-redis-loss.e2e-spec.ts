@@ -2,7 +2,7 @@ import { withDefaultUser } from '@qifu/database';
 import { eventually, loseRedisData } from '@qifu/testing';
 import { Client } from 'pg';
 import { Api } from '../support/api';
-import { aTeam, CAPACITY, expectConsistent, fileFinancing, routingOf } from '../support/assignment-checks';
+import { aTeam, CAPACITY, expectConsistent, fileFinancing, routedAtLeast, routingOf } from '../support/assignment-checks';
 import { PASSWORD } from '../support/fixtures';
 import type { RequestView } from '@qifu/contracts';
 import { TestSystem } from '../support/system';
@@ -35,15 +35,7 @@ describe('assignment: reconciled after Redis loses its data', () => {
     const { officers, company } = await aTeam(admin, 5, 'financing');
     const seats = officers.length * CAPACITY;
     const burst = Promise.all(Array.from({ length: 120 }, (_, i) => fileFinancing(company, i)));
-    await eventually(
-      async () => {
-        const r = await routingOf(db, 'financing');
-        return r.rows >= 20 ? r : undefined;
-      },
-      'the burst to be under way',
-      60_000,
-      20,
-    );
+    await routedAtLeast(db, 'financing', 20);
     // Everything this system keeps in Redis (queues, jobs in flight, markers) is gone, as after a
     // Redis restart without persistence.
     expect(await loseRedisData(sys.queuePrefix)).toBeGreaterThan(0);

@@ -1,8 +1,9 @@
+import type { RequestCategory } from '@qifu/contracts';
 import { withDefaultUser } from '@qifu/database';
 import { eventually } from '@qifu/testing';
 import { Client } from 'pg';
 import { Api } from '../support/api';
-import { aTeam, CAPACITY, expectConsistent, fileFinancing, fileHiringN, routingOf } from '../support/assignment-checks';
+import { aTeam, CAPACITY, expectConsistent, fileFinancing, fileHiringN, routedAtLeast, routingOf } from '../support/assignment-checks';
 import { ServiceProcess } from '../support/service-process';
 import { TestSystem } from '../support/system';
 
@@ -37,6 +38,21 @@ describe('assignment: restart-safe', () => {
     await sys?.stop();
   });
 
+  /** Starts the assignment service again; all 250 of the burst get routed, `seats` of them assigned. */
+  async function restartAndExpectAllRouted(category: RequestCategory, seats: number): Promise<void> {
+    assignment = await ServiceProcess.start('assignment', sys.env);
+    const settled = await eventually(
+      async () => {
+        const r = await routingOf(db, category);
+        return r.rows === 250 && r.assigned === seats ? r : undefined;
+      },
+      `all 250 routed after the restart, ${seats} assigned`,
+      120_000,
+      250,
+    );
+    expect(settled).toEqual({ filed: 250, rows: 250, assigned: seats, waiting: 250 - seats });
+  }
+
   it('assignment, on the filing path, keeps the normal CPU priority', () => {
     expect(new Set(assignment!.threadNiceValues())).toEqual(new Set([0]));
   });
@@ -45,31 +61,13 @@ describe('assignment: restart-safe', () => {
     const { officers, company } = await aTeam(admin, 10, 'hiring');
     const seats = officers.length * CAPACITY;
     const burst = Promise.all(Array.from({ length: 250 }, (_, i) => fileHiringN(company, i)));
-    const atKill = await eventually(
-      async () => {
-        const r = await routingOf(db, 'hiring');
-        return r.rows >= 30 ? r : undefined;
-      },
-      'the burst to be under way',
-      60_000,
-      20,
-    );
+    const atKill = await routedAtLeast(db, 'hiring', 30);
     await assignment!.kill();
     expect(atKill.rows).toBeLessThan(250);
     const answers = await burst;
     expect(answers.every((a) => a.status === 201)).toBe(true);
 
-    assignment = await ServiceProcess.start('assignment', sys.env);
-    const settled = await eventually(
-      async () => {
-        const r = await routingOf(db, 'hiring');
-        return r.rows === 250 && r.assigned === seats ? r : undefined;
-      },
-      'all 250 routed after the restart, 100 assigned',
-      120_000,
-      250,
-    );
-    expect(settled).toEqual({ filed: 250, rows: 250, assigned: seats, waiting: 250 - seats });
+    await restartAndExpectAllRouted('hiring', seats);
     await eventually(
       async () => {
         const { rows } = await db.query<{ n: number }>(
@@ -88,15 +86,7 @@ describe('assignment: restart-safe', () => {
     const { officers, company } = await aTeam(admin, 10, 'financing');
     const seats = officers.length * CAPACITY;
     const burst = Promise.all(Array.from({ length: 250 }, (_, i) => fileFinancing(company, i)));
-    const atSignal = await eventually(
-      async () => {
-        const r = await routingOf(db, 'financing');
-        return r.rows >= 30 ? r : undefined;
-      },
-      'the burst to be under way',
-      60_000,
-      20,
-    );
+    const atSignal = await routedAtLeast(db, 'financing', 30);
     const stopping = assignment!;
     await stopping.stop();
     // Signalled mid-burst; the events it had already taken may finish the burst before it exits.
@@ -109,17 +99,7 @@ describe('assignment: restart-safe', () => {
     expect(unsent[0]!.n).toBe(0);
     expect((await burst).every((a) => a.status === 201)).toBe(true);
 
-    assignment = await ServiceProcess.start('assignment', sys.env);
-    const settled = await eventually(
-      async () => {
-        const r = await routingOf(db, 'financing');
-        return r.rows === 250 && r.assigned === seats ? r : undefined;
-      },
-      'all 250 routed after the restart, 100 assigned',
-      120_000,
-      250,
-    );
-    expect(settled).toEqual({ filed: 250, rows: 250, assigned: seats, waiting: 250 - seats });
+    await restartAndExpectAllRouted('financing', seats);
     await expectConsistent(db, officers);
   });
 });

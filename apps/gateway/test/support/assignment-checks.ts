@@ -1,4 +1,5 @@
 import type { RequestCategory, RequestView, UserView } from '@qifu/contracts';
+import { eventually } from '@qifu/testing';
 import type { Client } from 'pg';
 import type { Api } from './api';
 import { aCompany, aDepartment, aUser, PASSWORD } from './fixtures';
@@ -61,6 +62,19 @@ export async function routingOf(db: Client, category: RequestCategory): Promise<
     [category],
   );
   return rows[0]!;
+}
+
+/** Waits until the assignment service has routed at least `n` requests of the category (a burst under way). */
+export function routedAtLeast(db: Client, category: RequestCategory, n: number): Promise<Routing> {
+  return eventually(
+    async () => {
+      const r = await routingOf(db, category);
+      return r.rows >= n ? r : undefined;
+    },
+    'the burst to be under way',
+    60_000,
+    20,
+  );
 }
 
 /** Nobody beyond capacity, open counts true, and no request assigned twice (as the requests service recorded it). */
