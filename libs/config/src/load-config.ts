@@ -17,9 +17,21 @@ function describe(errors: ValidationError[]): string[] {
  * to set, and the service refuses to start (fail loudly at the edge).
  */
 export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv | Record<string, string | undefined>): T {
+  const { instance, problems } = check(cls, env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return instance;
+}
+
+/** What loadConfig would refuse in `env`, one line per problem (none: empty). */
+export function configProblems<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv | Record<string, string | undefined>): string[] {
+  return check(cls, env).problems;
+}
+
+function check<T extends object>(
+  cls: new () => T,
+  env: NodeJS.ProcessEnv | Record<string, string | undefined>,
+): { instance: T; problems: string[] } {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const instance = plainToInstance(cls, defined, { enableImplicitConversion: true, exposeDefaultValues: true });
-  const errors = validateSync(instance, { whitelist: false, forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigError(describe(errors));
-  return instance;
+  return { instance, problems: describe(validateSync(instance, { whitelist: false, forbidUnknownValues: false })) };
 }

@@ -1,15 +1,8 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@qifu/config';
+import { configProblems, loadConfig } from '@qifu/config';
 import { NotificationsConfig } from './notifications.config';
 
-const problems = (env: Record<string, string>): string[] => {
-  try {
-    loadConfig(NotificationsConfig, env);
-    return [];
-  } catch (err) {
-    return (err as ConfigError).problems;
-  }
-};
+const problems = (env: Record<string, string>): string[] => configProblems(NotificationsConfig, env);
 
 describe('notifications settings', () => {
   it('has working defaults: no email, no internal webhook targets', () => {

@@ -1,15 +1,8 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@qifu/config';
+import { configProblems, loadConfig } from '@qifu/config';
 import { SlaConfig } from './sla.config';
 
-const problems = (env: Record<string, string>): string[] => {
-  try {
-    loadConfig(SlaConfig, env);
-    return [];
-  } catch (err) {
-    return (err as ConfigError).problems;
-  }
-};
+const problems = (env: Record<string, string>): string[] => configProblems(SlaConfig, env);
 
 describe('sla settings', () => {
   it('runs at nice 10 unless PROCESS_NICE says otherwise (0–19)', () => {
